@@ -1,0 +1,109 @@
+package io.tandem.testkit;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The source and target clusters of one test JVM, started in parallel on first use and stopped when the
+ * JUnit engine closes its root store (end of the run) or, failing that, by the JVM's shutdown hooks.
+ */
+final class SharedClusters implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedClusters.class);
+
+  private final EmbeddedCassandraCluster source;
+  private final EmbeddedCassandraCluster target;
+  private final CqlSession sourceSession;
+  private final CqlSession targetSession;
+
+  private SharedClusters(EmbeddedCassandraCluster source, EmbeddedCassandraCluster target) {
+    this.source = source;
+    this.target = target;
+    this.sourceSession = openSession(source);
+    this.targetSession = openSession(target);
+  }
+
+  static SharedClusters start() {
+    EmbeddedCassandraCluster source = cluster("source", "127.0.0.1");
+    EmbeddedCassandraCluster target = cluster("target", "127.0.0.2");
+    long started = System.nanoTime();
+    CompletableFuture<?> sourceUp = CompletableFuture.runAsync(source::start);
+    CompletableFuture<?> targetUp = CompletableFuture.runAsync(target::start);
+    try {
+      CompletableFuture.allOf(sourceUp, targetUp).join();
+    } catch (RuntimeException e) {
+      source.close();
+      target.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    LOG.info("Source and target clusters up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    return new SharedClusters(source, target);
+  }
+
+  private static EmbeddedCassandraCluster cluster(String role, String defaultAddress) {
+    return EmbeddedCassandraCluster.builder()
+        .withClusterName(role)
+        .withFirstAddress(System.getProperty("tandem.testkit." + role + ".address", defaultAddress))
+        .withNativePort(Integer.getInteger("tandem.testkit.nativePort", 9042))
+        .withStoragePort(Integer.getInteger("tandem.testkit.storagePort", 7000))
+        .withHeap(System.getProperty("tandem.testkit.heap", "1g"))
+        .build();
+  }
+
+  /** Sessions for tests: generous timeouts, since DDL on a fresh node can take seconds. */
+  static CqlSession openSession(EmbeddedCassandraCluster cluster) {
+    return cluster
+        .sessionBuilder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
+                .build())
+        .build();
+  }
+
+  EmbeddedCassandraCluster source() {
+    return source;
+  }
+
+  EmbeddedCassandraCluster target() {
+    return target;
+  }
+
+  CqlSession sourceSession() {
+    return sourceSession;
+  }
+
+  CqlSession targetSession() {
+    return targetSession;
+  }
+
+  void createKeyspace(String keyspace) {
+    String cql =
+        "CREATE KEYSPACE IF NOT EXISTS " + keyspace
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
+    sourceSession.execute(cql);
+    targetSession.execute(cql);
+  }
+
+  void ensureRunning(EmbeddedCassandraCluster cluster) {
+    cluster.resume();
+    cluster.restart();
+  }
+
+  @Override
+  public void close() {
+    sourceSession.close();
+    targetSession.close();
+    CompletableFuture.allOf(
+            CompletableFuture.runAsync(source::close), CompletableFuture.runAsync(target::close))
+        .join();
+    LOG.info("Source and target clusters stopped");
+  }
+}
