@@ -1,0 +1,13 @@
+package io.tandem.core.api.classify;
+
+/** What a CQL statement does, as far as routing is concerned. */
+public enum StatementType {
+  /** SELECT: served by the read side only. */
+  READ,
+  /** INSERT, UPDATE, DELETE, BATCH, TRUNCATE, and anything unparseable: written to both clusters. */
+  WRITE,
+  /** CREATE / ALTER / DROP of keyspaces, tables, types, indexes, views, functions, roles, grants. */
+  DDL,
+  /** USE keyspace. */
+  USE
+}

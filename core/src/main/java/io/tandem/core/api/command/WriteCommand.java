@@ -1,0 +1,167 @@
+package io.tandem.core.api.command;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A write as core sees it, independent of where it came from (a driver {@code Statement} in the wrapper, a
+ * native-protocol message in the proxy): one query, or the children of a batch, plus the options both
+ * clusters must apply identically — above all the write timestamp.
+ *
+ * <p>Built with {@link #builder(BoundQuery)} or {@link #batch(BatchType)}. Immutable.
+ */
+public final class WriteCommand {
+
+  /** "No timestamp set": the query text carries {@code USING TIMESTAMP}, or the server picks one. */
+  public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+  private final List<BoundQuery> queries;
+  private final BatchType batchType;
+  private final String keyspace;
+  private final long timestamp;
+  private final ConsistencyLevel consistency;
+  private final boolean idempotent;
+
+  private WriteCommand(Builder builder) {
+    this.queries = List.copyOf(builder.queries);
+    this.batchType = builder.batchType;
+    this.keyspace = builder.keyspace;
+    this.timestamp = builder.timestamp;
+    this.consistency = builder.consistency;
+    this.idempotent = builder.idempotent;
+  }
+
+  /** A single-query write. */
+  public static Builder builder(BoundQuery query) {
+    return new Builder(null).addQuery(query);
+  }
+
+  /** A batch; add its children with {@link Builder#addQuery(BoundQuery)}. */
+  public static Builder batch(BatchType type) {
+    return new Builder(Objects.requireNonNull(type, "type"));
+  }
+
+  /** The single query, or the batch's children in order. Never empty. */
+  public List<BoundQuery> queries() {
+    return queries;
+  }
+
+  public boolean isBatch() {
+    return batchType != null;
+  }
+
+  /** The batch type, or {@code null} for a single query. */
+  public BatchType batchType() {
+    return batchType;
+  }
+
+  /** The keyspace unqualified table names resolve against, or {@code null} for none. */
+  public String keyspace() {
+    return keyspace;
+  }
+
+  /** The write timestamp in microseconds since the epoch, or {@link #NO_TIMESTAMP}. */
+  public long timestamp() {
+    return timestamp;
+  }
+
+  public boolean hasTimestamp() {
+    return timestamp != NO_TIMESTAMP;
+  }
+
+  /** The caller's consistency level, or {@code null} for the executing session's default. */
+  public ConsistencyLevel consistency() {
+    return consistency;
+  }
+
+  /** Whether the caller declared the write idempotent (as the driver's {@code Statement.isIdempotent}). */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** A copy with another timestamp. */
+  public WriteCommand withTimestamp(long newTimestamp) {
+    return toBuilder().withTimestamp(newTimestamp).build();
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder(batchType);
+    queries.forEach(builder::addQuery);
+    return builder.withKeyspace(keyspace).withTimestamp(timestamp).withConsistency(consistency)
+        .withIdempotent(idempotent);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof WriteCommand that
+        && queries.equals(that.queries)
+        && batchType == that.batchType
+        && Objects.equals(keyspace, that.keyspace)
+        && timestamp == that.timestamp
+        && Objects.equals(consistency, that.consistency)
+        && idempotent == that.idempotent;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(queries, batchType, keyspace, timestamp, consistency, idempotent);
+  }
+
+  @Override
+  public String toString() {
+    return "WriteCommand{" + (isBatch() ? batchType + " batch " : "") + queries + ", keyspace=" + keyspace
+        + ", timestamp=" + (hasTimestamp() ? timestamp : "none") + "}";
+  }
+
+  /** Builds a {@link WriteCommand}. Defaults: no keyspace, no timestamp, default consistency, not idempotent. */
+  public static final class Builder {
+    private final List<BoundQuery> queries = new ArrayList<>();
+    private final BatchType batchType;
+    private String keyspace;
+    private long timestamp = NO_TIMESTAMP;
+    private ConsistencyLevel consistency;
+    private boolean idempotent;
+
+    private Builder(BatchType batchType) {
+      this.batchType = batchType;
+    }
+
+    public Builder addQuery(BoundQuery query) {
+      queries.add(Objects.requireNonNull(query, "query"));
+      return this;
+    }
+
+    public Builder withKeyspace(String keyspace) {
+      this.keyspace = keyspace;
+      return this;
+    }
+
+    public Builder withTimestamp(long timestamp) {
+      this.timestamp = timestamp;
+      return this;
+    }
+
+    public Builder withConsistency(ConsistencyLevel consistency) {
+      this.consistency = consistency;
+      return this;
+    }
+
+    public Builder withIdempotent(boolean idempotent) {
+      this.idempotent = idempotent;
+      return this;
+    }
+
+    public WriteCommand build() {
+      if (queries.isEmpty()) {
+        throw new IllegalStateException("a write command needs at least one query");
+      }
+      if (batchType == null && queries.size() > 1) {
+        throw new IllegalStateException("several queries make a batch: use WriteCommand.batch(type)");
+      }
+      return new WriteCommand(this);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.tandem.core.api.replay;
+
+/** When appended entries are forced to disk. */
+public enum FsyncPolicy {
+  /** After every append: nothing logged is lost even if the machine loses power. Slowest. */
+  ALWAYS,
+  /** At most once per configured interval (default 100 ms): a power loss can lose that interval. */
+  INTERVAL,
+  /** Left to the operating system: survives a process crash, not a power loss. */
+  NEVER
+}
