@@ -1,0 +1,264 @@
+package io.tandem.core.api.mirror;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import io.tandem.core.api.replay.FsyncPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every setting of the mirror engine. Build one with {@link #builder()} (defaults as documented on each
+ * builder method and in {@code reference.conf}) or read one from HOCON with {@link
+ * io.tandem.core.api.MirrorEngine#configFrom(com.typesafe.config.Config)}.
+ */
+public final class MirrorConfig {
+
+  private final Builder values;
+
+  private MirrorConfig(Builder values) {
+    this.values = values.copy();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public MirrorMode defaultMode() { return values.defaultMode; }
+  public TargetFailurePolicy targetFailurePolicy() { return values.targetFailurePolicy; }
+  public int maxInFlight() { return values.maxInFlight; }
+  public BackpressurePolicy backpressurePolicy() { return values.backpressurePolicy; }
+  public Duration backpressureMaxWait() { return values.backpressureMaxWait; }
+  public boolean injectTimestamps() { return values.injectTimestamps; }
+  public boolean rewriteNonDeterministicFunctions() { return values.rewriteNonDeterministicFunctions; }
+  /** The consistency level for mirrored writes, or {@code null} to keep the caller's. */
+  public ConsistencyLevel secondaryConsistency() { return values.secondaryConsistency; }
+  public int preparedCacheSize() { return values.preparedCacheSize; }
+  public int retryMaxAttempts() { return values.retryMaxAttempts; }
+  public Duration retryInitialBackoff() { return values.retryInitialBackoff; }
+  public float breakerFailureRateThreshold() { return values.breakerFailureRateThreshold; }
+  public int breakerSlidingWindowSize() { return values.breakerSlidingWindowSize; }
+  public int breakerMinimumCalls() { return values.breakerMinimumCalls; }
+  public Duration breakerOpenDuration() { return values.breakerOpenDuration; }
+  public Path failedWriteDirectory() { return values.failedWriteDirectory; }
+  public FsyncPolicy fsyncPolicy() { return values.fsyncPolicy; }
+  public Duration fsyncInterval() { return values.fsyncInterval; }
+  public long maxSegmentBytes() { return values.maxSegmentBytes; }
+  public Duration replayInterval() { return values.replayInterval; }
+  public int replayBatchSize() { return values.replayBatchSize; }
+
+  /** Builds a {@link MirrorConfig}; every argument is checked when set. */
+  public static final class Builder {
+    private MirrorMode defaultMode = MirrorMode.SYNC;
+    private TargetFailurePolicy targetFailurePolicy = TargetFailurePolicy.LOG_FOR_REPLAY;
+    private int maxInFlight = 1024;
+    private BackpressurePolicy backpressurePolicy = BackpressurePolicy.WAIT;
+    private Duration backpressureMaxWait = Duration.ofSeconds(1);
+    private boolean injectTimestamps = true;
+    private boolean rewriteNonDeterministicFunctions = true;
+    private ConsistencyLevel secondaryConsistency;
+    private int preparedCacheSize = 10_000;
+    private int retryMaxAttempts = 3;
+    private Duration retryInitialBackoff = Duration.ofMillis(100);
+    private float breakerFailureRateThreshold = 50;
+    private int breakerSlidingWindowSize = 20;
+    private int breakerMinimumCalls = 10;
+    private Duration breakerOpenDuration = Duration.ofSeconds(5);
+    private Path failedWriteDirectory = Path.of("tandem-failed-writes");
+    private FsyncPolicy fsyncPolicy = FsyncPolicy.INTERVAL;
+    private Duration fsyncInterval = Duration.ofMillis(100);
+    private long maxSegmentBytes = 64L * 1024 * 1024;
+    private Duration replayInterval = Duration.ofSeconds(10);
+    private int replayBatchSize = 100;
+
+    private Builder() {}
+
+    /** Mode of tables without an override. Default {@link MirrorMode#SYNC}. */
+    public Builder defaultMode(MirrorMode mode) {
+      this.defaultMode = Objects.requireNonNull(mode, "defaultMode");
+      return this;
+    }
+
+    /** What a SYNC caller sees when the secondary fails. Default {@link TargetFailurePolicy#LOG_FOR_REPLAY}. */
+    public Builder targetFailurePolicy(TargetFailurePolicy policy) {
+      this.targetFailurePolicy = Objects.requireNonNull(policy, "targetFailurePolicy");
+      return this;
+    }
+
+    /** Most mirrored writes in flight at once; bounds memory whatever the load. Default 1024. */
+    public Builder maxInFlight(int maxInFlight) {
+      this.maxInFlight = positive(maxInFlight, "maxInFlight");
+      return this;
+    }
+
+    /** What to do when {@code maxInFlight} is reached. Default {@link BackpressurePolicy#WAIT}. */
+    public Builder backpressurePolicy(BackpressurePolicy policy) {
+      this.backpressurePolicy = Objects.requireNonNull(policy, "backpressurePolicy");
+      return this;
+    }
+
+    /** With {@link BackpressurePolicy#WAIT}, how long a caller waits before its write is logged. Default 1 s. */
+    public Builder backpressureMaxWait(Duration wait) {
+      this.backpressureMaxWait = notNegative(wait, "backpressureMaxWait");
+      return this;
+    }
+
+    /** Give writes without a timestamp one shared timestamp for both clusters. Default true. */
+    public Builder injectTimestamps(boolean inject) {
+      this.injectTimestamps = inject;
+      return this;
+    }
+
+    /** Rewrite {@code now()}, {@code uuid()}, … to literals so both clusters store the same value. Default true. */
+    public Builder rewriteNonDeterministicFunctions(boolean rewrite) {
+      this.rewriteNonDeterministicFunctions = rewrite;
+      return this;
+    }
+
+    /** Consistency level of mirrored writes; {@code null} (the default) keeps the caller's. */
+    public Builder secondaryConsistency(ConsistencyLevel consistency) {
+      this.secondaryConsistency = consistency;
+      return this;
+    }
+
+    /** Most prepared statements cached per cluster for mirrored queries. Default 10,000. */
+    public Builder preparedCacheSize(int size) {
+      this.preparedCacheSize = positive(size, "preparedCacheSize");
+      return this;
+    }
+
+    /** Attempts per mirrored write that is safe to repeat (1 = no retry). Default 3. */
+    public Builder retryMaxAttempts(int attempts) {
+      this.retryMaxAttempts = positive(attempts, "retryMaxAttempts");
+      return this;
+    }
+
+    /** First retry back-off, doubled on each attempt. Default 100 ms. */
+    public Builder retryInitialBackoff(Duration backoff) {
+      this.retryInitialBackoff = positiveDuration(backoff, "retryInitialBackoff");
+      return this;
+    }
+
+    /** Failure percentage (1–100) over the sliding window that opens the breaker. Default 50. */
+    public Builder breakerFailureRateThreshold(float percent) {
+      if (!(percent > 0 && percent <= 100)) {
+        throw new IllegalArgumentException("breakerFailureRateThreshold must be in (0, 100], got " + percent);
+      }
+      this.breakerFailureRateThreshold = percent;
+      return this;
+    }
+
+    /** Calls in the breaker's count-based sliding window. Default 20. */
+    public Builder breakerSlidingWindowSize(int calls) {
+      this.breakerSlidingWindowSize = positive(calls, "breakerSlidingWindowSize");
+      return this;
+    }
+
+    /** Calls needed before the breaker may open. Default 10. */
+    public Builder breakerMinimumCalls(int calls) {
+      this.breakerMinimumCalls = positive(calls, "breakerMinimumCalls");
+      return this;
+    }
+
+    /** How long the breaker stays open before it lets trial calls through. Default 5 s. */
+    public Builder breakerOpenDuration(Duration duration) {
+      this.breakerOpenDuration = positiveDuration(duration, "breakerOpenDuration");
+      return this;
+    }
+
+    /** Folder of the failed-write log. Default {@code ./tandem-failed-writes}. */
+    public Builder failedWriteDirectory(Path directory) {
+      this.failedWriteDirectory = Objects.requireNonNull(directory, "failedWriteDirectory");
+      return this;
+    }
+
+    /** When log appends are forced to disk. Default {@link FsyncPolicy#INTERVAL}. */
+    public Builder fsyncPolicy(FsyncPolicy policy) {
+      this.fsyncPolicy = Objects.requireNonNull(policy, "fsyncPolicy");
+      return this;
+    }
+
+    /** With {@link FsyncPolicy#INTERVAL}, the longest time between forces. Default 100 ms. */
+    public Builder fsyncInterval(Duration interval) {
+      this.fsyncInterval = positiveDuration(interval, "fsyncInterval");
+      return this;
+    }
+
+    /** Size at which the log starts a new segment file. Default 64 MiB. */
+    public Builder maxSegmentBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxSegmentBytes must be at least 1024, got " + bytes);
+      }
+      this.maxSegmentBytes = bytes;
+      return this;
+    }
+
+    /** How often a non-empty log is replayed when the breaker lets calls through. Default 10 s. */
+    public Builder replayInterval(Duration interval) {
+      this.replayInterval = positiveDuration(interval, "replayInterval");
+      return this;
+    }
+
+    /** Entries read from the log per replay step. Default 100. */
+    public Builder replayBatchSize(int size) {
+      this.replayBatchSize = positive(size, "replayBatchSize");
+      return this;
+    }
+
+    public MirrorConfig build() {
+      if (breakerMinimumCalls > breakerSlidingWindowSize) {
+        throw new IllegalArgumentException("breakerMinimumCalls (" + breakerMinimumCalls
+            + ") must not exceed breakerSlidingWindowSize (" + breakerSlidingWindowSize + ")");
+      }
+      return new MirrorConfig(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.defaultMode = defaultMode;
+      copy.targetFailurePolicy = targetFailurePolicy;
+      copy.maxInFlight = maxInFlight;
+      copy.backpressurePolicy = backpressurePolicy;
+      copy.backpressureMaxWait = backpressureMaxWait;
+      copy.injectTimestamps = injectTimestamps;
+      copy.rewriteNonDeterministicFunctions = rewriteNonDeterministicFunctions;
+      copy.secondaryConsistency = secondaryConsistency;
+      copy.preparedCacheSize = preparedCacheSize;
+      copy.retryMaxAttempts = retryMaxAttempts;
+      copy.retryInitialBackoff = retryInitialBackoff;
+      copy.breakerFailureRateThreshold = breakerFailureRateThreshold;
+      copy.breakerSlidingWindowSize = breakerSlidingWindowSize;
+      copy.breakerMinimumCalls = breakerMinimumCalls;
+      copy.breakerOpenDuration = breakerOpenDuration;
+      copy.failedWriteDirectory = failedWriteDirectory;
+      copy.fsyncPolicy = fsyncPolicy;
+      copy.fsyncInterval = fsyncInterval;
+      copy.maxSegmentBytes = maxSegmentBytes;
+      copy.replayInterval = replayInterval;
+      copy.replayBatchSize = replayBatchSize;
+      return copy;
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+      }
+      return value;
+    }
+
+    private static Duration positiveDuration(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + value);
+      }
+      return value;
+    }
+  }
+}

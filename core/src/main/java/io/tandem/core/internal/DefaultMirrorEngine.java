@@ -1,0 +1,201 @@
+package io.tandem.core.internal;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.classify.StatementClassifier;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.control.MigrationControl;
+import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.mirror.MirrorOutcome;
+import io.tandem.core.api.mirror.TargetFailurePolicy;
+import io.tandem.core.api.replay.FailedWriteLog;
+import io.tandem.core.api.replay.ReplayReport;
+import io.tandem.core.api.timestamp.WriteTimestampGenerator;
+import io.tandem.core.internal.classify.DefaultStatementClassifier;
+import io.tandem.core.internal.control.DefaultMigrationControl;
+import io.tandem.core.internal.metrics.MirrorMetrics;
+import io.tandem.core.internal.mirror.DefaultWriteMirror;
+import io.tandem.core.internal.mirror.MirroredWrite;
+import io.tandem.core.internal.mirror.SessionWriteExecutor;
+import io.tandem.core.internal.mirror.SideResilience;
+import io.tandem.core.internal.replay.FailedWriteReplayer;
+import io.tandem.core.internal.replay.NonReplayableWrites;
+import io.tandem.core.internal.replay.SegmentedFailedWriteLog;
+import io.tandem.core.internal.timestamp.MonotonicWriteTimestampGenerator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default {@link MirrorEngine}: wires the classifier, timestamps, mirror, log and replayer. */
+final class DefaultMirrorEngine implements MirrorEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultMirrorEngine.class);
+
+  private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
+
+  private final MirrorConfig config;
+  private final StatementClassifier classifier = new DefaultStatementClassifier();
+  private final WriteTimestampGenerator timestamps;
+  private final MigrationControl control;
+  private final Map<Side, SessionWriteExecutor> executors = new EnumMap<>(Side.class);
+  private final SideResilience resilience;
+  private final FailedWriteLog failedWrites;
+  private final DefaultWriteMirror mirror;
+  private final MirroredWrite mirroredWrite;
+  private final FailedWriteReplayer replayer;
+  private final ScheduledExecutorService scheduler;
+  private final java.util.concurrent.ExecutorService replayThread =
+      Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "tandem-replay"));
+
+  DefaultMirrorEngine(DefaultMirrorEngineBuilder builder) {
+    this.config = builder.config;
+    this.timestamps = new MonotonicWriteTimestampGenerator(builder.clock);
+    this.control = new DefaultMigrationControl(MigrationState.initial(config.defaultMode()));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"));
+    MirrorMetrics metrics = new MirrorMetrics(builder.meterRegistry);
+    executors.put(Side.SOURCE, new SessionWriteExecutor(builder.source, config.secondaryConsistency(),
+        config.preparedCacheSize()));
+    executors.put(Side.TARGET, new SessionWriteExecutor(builder.target, config.secondaryConsistency(),
+        config.preparedCacheSize()));
+    this.resilience = new SideResilience(config, builder.clock, scheduler, builder.meterRegistry);
+    this.failedWrites =
+        SegmentedFailedWriteLog.builder(config.failedWriteDirectory())
+            .fsyncPolicy(config.fsyncPolicy())
+            .fsyncInterval(config.fsyncInterval())
+            .maxSegmentBytes(config.maxSegmentBytes())
+            .meterRegistry(builder.meterRegistry)
+            .build();
+    this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
+        builder.clock);
+    this.mirroredWrite = new MirroredWrite(mirror, control, config.targetFailurePolicy());
+    this.replayer =
+        new FailedWriteReplayer(
+            failedWrites,
+            write -> resilience.call(write.side(), false, () -> executors.get(write.side()).execute(write.command())),
+            new NonReplayableWrites(config.failedWriteDirectory()),
+            metrics,
+            config.replayBatchSize(),
+            replayThread);
+    scheduleReplay();
+  }
+
+  private void scheduleReplay() {
+    for (Side side : Side.values()) {
+      resilience.breaker(side).getEventPublisher().onStateTransition(event -> {
+        LOG.warn("Circuit breaker for {} writes: {}", side, event.getStateTransition());
+        if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
+          replayInBackground();
+        }
+      });
+    }
+    long interval = config.replayInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::replayInBackground, interval, interval, TimeUnit.MILLISECONDS);
+    if (failedWrites.pendingCount() > 0) {
+      LOG.warn("{} failed writes from an earlier run wait in {}; replaying them",
+          failedWrites.pendingCount(), config.failedWriteDirectory());
+      replayInBackground();
+    }
+  }
+
+  private void replayInBackground() {
+    if (failedWrites.pendingCount() > 0) {
+      replayer.replay().exceptionally(error -> {
+        LOG.error("Replay of failed writes failed", error);
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public StatementClassifier classifier() {
+    return classifier;
+  }
+
+  @Override
+  public WriteTimestampGenerator timestamps() {
+    return timestamps;
+  }
+
+  @Override
+  public MigrationControl control() {
+    return control;
+  }
+
+  @Override
+  public FailedWriteLog failedWrites() {
+    return failedWrites;
+  }
+
+  @Override
+  public CircuitBreaker breaker(Side side) {
+    return resilience.breaker(side);
+  }
+
+  @Override
+  public WriteCommand prepareWrite(WriteCommand command) {
+    return WritePreparation.prepare(command, config, classifier, timestamps);
+  }
+
+  @Override
+  public MirrorMode modeFor(WriteCommand command) {
+    return mirroredWrite.modeFor(command);
+  }
+
+  @Override
+  public <T> CompletionStage<T> execute(
+      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary) {
+    return mirroredWrite.execute(command, primary);
+  }
+
+  @Override
+  public CompletionStage<MirrorOutcome> mirror(WriteCommand command) {
+    return mirroredWrite.mirrorOnly(command);
+  }
+
+  @Override
+  public CompletionStage<?> executeOn(Side side, WriteCommand command) {
+    return executors.get(side).execute(command);
+  }
+
+  @Override
+  public void registerQuery(String keyspace, String query) {
+    Side secondary = control.state().secondary();
+    executors.get(secondary).prepare(keyspace, query).whenComplete((prepared, error) -> {
+      if (error != null) {
+        LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,
+            error.toString());
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<ReplayReport> replayNow() {
+    return replayer.replay();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    if (!mirror.awaitIdle(CLOSE_GRACE)) {
+      LOG.warn("Closing with {} mirrored writes still in flight; they were not logged", mirror.inFlightCount());
+    }
+    replayThread.shutdown();
+    failedWrites.close();
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

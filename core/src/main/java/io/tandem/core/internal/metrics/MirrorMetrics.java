@@ -1,0 +1,95 @@
+package io.tandem.core.internal.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.mirror.MirrorOutcome;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The meters of the mirror engine, all named {@code tandem.*}. Front doors record per-side latency here
+ * too, so that the wrapper and the proxy report under the same names.
+ *
+ * <ul>
+ *   <li>{@code tandem.mirror.writes} (counter; outcome, keyspace, table)
+ *   <li>{@code tandem.mirror.failures} (counter; side, cause = exception class)
+ *   <li>{@code tandem.mirror.non_replayable} (counter): writes that failed and may not be repeated
+ *   <li>{@code tandem.mirror.lost} (counter): writes that could be neither mirrored nor logged
+ *   <li>{@code tandem.mirror.in_flight} (gauge)
+ *   <li>{@code tandem.request.latency} (timer; side, kind = read or write)
+ *   <li>{@code tandem.replay.applied}, {@code tandem.replay.failed} (counters)
+ * </ul>
+ */
+public final class MirrorMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter nonReplayable;
+  private final Counter lost;
+  private final Counter replayApplied;
+  private final Counter replayFailed;
+
+  public MirrorMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.nonReplayable = registry.counter("tandem.mirror.non_replayable");
+    this.lost = registry.counter("tandem.mirror.lost");
+    this.replayApplied = registry.counter("tandem.replay.applied");
+    this.replayFailed = registry.counter("tandem.replay.failed");
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void gaugeInFlight(Supplier<Number> inFlight) {
+    registry.gauge("tandem.mirror.in_flight", Tags.empty(), inFlight, value -> value.get().doubleValue());
+  }
+
+  public void write(MirrorOutcome outcome, String keyspace, String table) {
+    registry
+        .counter(
+            "tandem.mirror.writes",
+            "outcome", outcome.name().toLowerCase(Locale.ROOT),
+            "keyspace", keyspace == null ? "none" : keyspace,
+            "table", table == null ? "none" : table)
+        .increment();
+  }
+
+  public void failure(Side side, Throwable cause) {
+    registry
+        .counter("tandem.mirror.failures", "side", tag(side), "cause", cause.getClass().getSimpleName())
+        .increment();
+  }
+
+  public void nonReplayable() {
+    nonReplayable.increment();
+  }
+
+  public void lost() {
+    lost.increment();
+  }
+
+  public void replayApplied() {
+    replayApplied.increment();
+  }
+
+  public void replayFailed() {
+    replayFailed.increment();
+  }
+
+  /** Latency of one request on one cluster; {@code kind} is {@code "read"} or {@code "write"}. */
+  public void latency(Side side, String kind, Duration duration) {
+    Timer.builder("tandem.request.latency")
+        .tags("side", tag(side), "kind", kind)
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(duration);
+  }
+
+  private static String tag(Side side) {
+    return side.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,152 @@
+package io.tandem.core.internal.mirror;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.classify.StatementClassifier;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BackpressurePolicy;
+import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.api.mirror.MirrorOutcome;
+import io.tandem.core.api.replay.FailedWrite;
+import io.tandem.core.api.replay.FailedWriteLog;
+import io.tandem.core.api.replay.FailedWriteLogException;
+import io.tandem.core.internal.metrics.MirrorMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the secondary's copy of each write: through the side's breaker and (when safe) retry, with at
+ * most {@code maxInFlight} copies in flight. Every copy that finally fails — or cannot even start because
+ * the breaker is open or too many are in flight — is appended to the failed-write log. The returned stage
+ * fails only when the log itself cannot be written.
+ */
+public final class DefaultWriteMirror {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultWriteMirror.class);
+
+  private final Map<Side, SessionWriteExecutor> executors;
+  private final SideResilience resilience;
+  private final FailedWriteLog failedWrites;
+  private final StatementClassifier classifier;
+  private final MirrorMetrics metrics;
+  private final Bulkhead inFlight;
+  private final int maxInFlight;
+  private final Clock clock;
+
+  public DefaultWriteMirror(
+      MirrorConfig config,
+      Map<Side, SessionWriteExecutor> executors,
+      SideResilience resilience,
+      FailedWriteLog failedWrites,
+      StatementClassifier classifier,
+      MirrorMetrics metrics,
+      Clock clock) {
+    this.executors = Map.copyOf(executors);
+    this.resilience = resilience;
+    this.failedWrites = failedWrites;
+    this.classifier = classifier;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.maxInFlight = config.maxInFlight();
+    Duration wait =
+        config.backpressurePolicy() == BackpressurePolicy.WAIT ? config.backpressureMaxWait() : Duration.ZERO;
+    this.inFlight =
+        Bulkhead.of(
+            "mirror",
+            BulkheadConfig.custom().maxConcurrentCalls(maxInFlight).maxWaitDuration(wait).build());
+    metrics.gaugeInFlight(this::inFlightCount);
+  }
+
+  public int inFlightCount() {
+    return maxInFlight - inFlight.getMetrics().getAvailableConcurrentCalls();
+  }
+
+  /** Waits until no mirrored write is in flight, or the timeout passes; returns whether idle. */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlightCount() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return inFlightCount() == 0;
+  }
+
+  WriteTraits traits(WriteCommand command) {
+    return WriteTraits.of(command, classifier);
+  }
+
+  /** Sends the copy to {@code side}; completes when it is applied or safely logged. */
+  public CompletionStage<MirrorOutcome> mirror(WriteCommand command, WriteTraits traits, Side side) {
+    return reserve() ? mirrorReserved(command, traits, side) : logBackpressured(command, traits, side);
+  }
+
+  /**
+   * Takes one in-flight slot, waiting up to the configured time under {@code WAIT} backpressure. Returns
+   * false when none came free; pass the write to {@link #logBackpressured} then.
+   */
+  boolean reserve() {
+    return inFlight.tryAcquirePermission();
+  }
+
+  /** Gives back a slot taken by {@link #reserve()} that will not be used. */
+  void release() {
+    inFlight.onComplete();
+  }
+
+  CompletionStage<MirrorOutcome> logBackpressured(WriteCommand command, WriteTraits traits, Side side) {
+    return logForReplay(side, command, traits, "backpressure: " + maxInFlight + " mirrored writes in flight");
+  }
+
+  /** Sends the copy with a slot already taken by {@link #reserve()}; the slot is given back when done. */
+  CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side) {
+    CompletionStage<?> execution;
+    try {
+      execution = resilience.call(side, traits.retrySafe(), () -> executors.get(side).execute(command));
+    } catch (RuntimeException e) {
+      execution = CompletableFuture.failedFuture(e);
+    }
+    return execution
+        .handle(
+            (result, error) -> {
+              inFlight.onComplete();
+              if (error == null) {
+                metrics.write(MirrorOutcome.MIRRORED, traits.keyspace(), traits.table());
+                return CompletableFuture.completedFuture(MirrorOutcome.MIRRORED);
+              }
+              Throwable cause = WriteErrors.unwrap(error);
+              metrics.failure(side, cause);
+              LOG.debug("Mirrored write to {} failed: {}", side, cause.toString());
+              return logForReplay(side, command, traits, WriteErrors.describe(cause));
+            })
+        .thenCompose(stage -> stage);
+  }
+
+  CompletionStage<MirrorOutcome> logForReplay(Side side, WriteCommand command, WriteTraits traits, String cause) {
+    try {
+      failedWrites.append(new FailedWrite(side, command, traits.replayable(), cause, clock.instant()));
+    } catch (FailedWriteLogException e) {
+      metrics.lost();
+      LOG.error("A write owed to {} could be neither applied ({}) nor logged for replay: {}. Query: {}",
+          side, cause, e.getMessage(), command.queries().get(0).query());
+      return CompletableFuture.failedFuture(e);
+    }
+    if (!traits.replayable()) {
+      metrics.nonReplayable();
+      LOG.error("A counter update or list append owed to {} failed ({}) and cannot be replayed safely; it is "
+          + "kept in the failed-write log for a person to apply. Query: {}", side, cause,
+          command.queries().get(0).query());
+    }
+    metrics.write(MirrorOutcome.LOGGED_FOR_REPLAY, traits.keyspace(), traits.table());
+    return CompletableFuture.completedFuture(MirrorOutcome.LOGGED_FOR_REPLAY);
+  }
+}

@@ -1,0 +1,110 @@
+package io.tandem.core.internal.mirror;
+
+import io.tandem.core.api.Side;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.control.MigrationControl;
+import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.mirror.MirrorOutcome;
+import io.tandem.core.api.mirror.MirroredWriteException;
+import io.tandem.core.api.mirror.TargetFailurePolicy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Runs one write on both clusters as the migration state and mirror mode say: the primary's copy through
+ * the front door's callback, the secondary's through {@link DefaultWriteMirror}.
+ */
+public final class MirroredWrite {
+
+  private final DefaultWriteMirror mirror;
+  private final MigrationControl control;
+  private final TargetFailurePolicy failurePolicy;
+
+  public MirroredWrite(DefaultWriteMirror mirror, MigrationControl control, TargetFailurePolicy failurePolicy) {
+    this.mirror = mirror;
+    this.control = control;
+    this.failurePolicy = failurePolicy;
+  }
+
+  public MirrorMode modeFor(WriteCommand command) {
+    WriteTraits traits = mirror.traits(command);
+    return control.state().modeFor(traits.keyspace(), traits.table());
+  }
+
+  public <T> CompletionStage<T> execute(WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary) {
+    MigrationState state = control.state();
+    WriteTraits traits = mirror.traits(command);
+    MirrorMode mode = state.modeFor(traits.keyspace(), traits.table());
+    Side secondary = state.secondary();
+    switch (mode) {
+      case OFF:
+        return primary.apply(command);
+      case ASYNC:
+        return executeAsync(command, primary, traits, secondary);
+      case SYNC:
+      default:
+        CompletableFuture<T> primaryStage = startSafely(primary, command);
+        CompletionStage<MirrorOutcome> secondaryStage = mirror.mirror(command, traits, secondary);
+        return primaryStage.thenCombine(secondaryStage.handle(this::secondaryVerdict), (result, verdict) -> {
+          if (verdict != null) {
+            throw new MirroredWriteException(secondary, verdict);
+          }
+          return result;
+        });
+    }
+  }
+
+  /**
+   * The in-flight slot is taken on the caller's thread before the primary starts, so backpressure makes
+   * the caller wait rather than a driver I/O thread; the copy is sent only once the primary succeeded.
+   */
+  private <T> CompletionStage<T> executeAsync(
+      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary, WriteTraits traits, Side secondary) {
+    boolean reserved = mirror.reserve();
+    CompletableFuture<T> primaryStage = startSafely(primary, command);
+    primaryStage.whenComplete((result, error) -> {
+      if (error != null) {
+        if (reserved) {
+          mirror.release();
+        }
+      } else if (reserved) {
+        mirror.mirrorReserved(command, traits, secondary);
+      } else {
+        mirror.logBackpressured(command, traits, secondary);
+      }
+    });
+    return primaryStage;
+  }
+
+  /** Only the secondary's copy, with the current state's secondary and mode. */
+  public CompletionStage<MirrorOutcome> mirrorOnly(WriteCommand command) {
+    MigrationState state = control.state();
+    WriteTraits traits = mirror.traits(command);
+    if (state.modeFor(traits.keyspace(), traits.table()) == MirrorMode.OFF) {
+      return CompletableFuture.completedFuture(MirrorOutcome.SKIPPED);
+    }
+    return mirror.mirror(command, traits, state.secondary());
+  }
+
+  /** Null when the caller should succeed; else the error it should see. */
+  private Throwable secondaryVerdict(MirrorOutcome outcome, Throwable error) {
+    if (error != null) {
+      return WriteErrors.unwrap(error); // the log could not be written: the caller must know
+    }
+    if (outcome == MirrorOutcome.LOGGED_FOR_REPLAY && failurePolicy == TargetFailurePolicy.FAIL_CALLER) {
+      return new IllegalStateException("the write was logged for replay instead of applied");
+    }
+    return null;
+  }
+
+  private static <T> CompletableFuture<T> startSafely(
+      Function<WriteCommand, CompletionStage<T>> primary, WriteCommand command) {
+    try {
+      return primary.apply(command).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

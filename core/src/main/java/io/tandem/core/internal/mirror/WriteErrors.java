@@ -1,0 +1,40 @@
+package io.tandem.core.internal.mirror;
+
+import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Sorting write failures: is the cluster in trouble, or is the request itself wrong? */
+public final class WriteErrors {
+
+  private WriteErrors() {}
+
+  /**
+   * Errors that say the request is wrong (syntax, unknown keyspace or table, bad value): the cluster is
+   * healthy, so they neither open a breaker nor deserve a retry.
+   */
+  public static boolean isRequestError(Throwable error) {
+    Throwable cause = unwrap(error);
+    return cause instanceof QueryValidationException
+        || cause instanceof CodecNotFoundException
+        || cause instanceof IllegalArgumentException;
+  }
+
+  /** The cause behind the wrappers that futures add. */
+  public static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** Exception class and message; driver messages carry no bound values. */
+  public static String describe(Throwable error) {
+    Throwable cause = unwrap(error);
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,105 @@
+package io.tandem.core.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.command.BoundQuery;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.EmbeddedCassandraCluster;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An engine over the shared clusters, whose sessions give up fast (1 s request timeout, reconnection
+ * within 1 s) so outage tests run in seconds, and helpers to write through it and compare both sides.
+ */
+final class EngineFixture implements AutoCloseable {
+
+  final ClusterPair clusters;
+  final CqlSession source;
+  final CqlSession target;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  MirrorEngine engine;
+
+  EngineFixture(ClusterPair clusters) {
+    this.clusters = clusters;
+    this.source = fastSession(clusters.source());
+    this.target = fastSession(clusters.target());
+  }
+
+  static MirrorConfig.Builder quickConfig(Path logDirectory) {
+    return MirrorConfig.builder()
+        .failedWriteDirectory(logDirectory)
+        .breakerOpenDuration(Duration.ofSeconds(1))
+        .breakerMinimumCalls(5)
+        .breakerSlidingWindowSize(10)
+        .retryInitialBackoff(Duration.ofMillis(20))
+        .replayInterval(Duration.ofMillis(500));
+  }
+
+  EngineFixture start(MirrorConfig config) {
+    engine = MirrorEngine.builder().withSource(source).withTarget(target).withConfig(config)
+        .withMeterRegistry(meters).build();
+    return this;
+  }
+
+  /** Writes through the engine the way a front door does: prepare, then primary via the source session. */
+  CompletionStage<Object> write(String query, ByteBuffer... values) {
+    WriteCommand command = engine.prepareWrite(
+        WriteCommand.builder(BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).build());
+    return engine.execute(command, prepared -> engine.executeOn(engine.control().state().primary(), prepared)
+        .thenApply(result -> (Object) result));
+  }
+
+  static ByteBuffer integer(int value) {
+    return TypeCodecs.INT.encode(value, com.datastax.oss.driver.api.core.ProtocolVersion.DEFAULT);
+  }
+
+  static ByteBuffer text(String value) {
+    return TypeCodecs.TEXT.encode(value, com.datastax.oss.driver.api.core.ProtocolVersion.DEFAULT);
+  }
+
+  /** "key|value|writetime" per row of {@code table(k int, v text)}, in token order. */
+  List<String> rows(Side side, String table) {
+    CqlSession session = side == Side.SOURCE ? clusters.sourceSession() : clusters.targetSession();
+    List<String> rows = new ArrayList<>();
+    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + clusters.keyspace() + "." + table)) {
+      rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));
+    }
+    return rows;
+  }
+
+  static CqlSession fastSession(EmbeddedCassandraCluster cluster) {
+    return cluster
+        .sessionBuilder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(1))
+                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(1))
+                .withDuration(DefaultDriverOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(1))
+                .withDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1))
+                .build())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    if (engine != null) {
+      engine.close();
+    }
+    source.close();
+    target.close();
+  }
+}

@@ -1,0 +1,119 @@
+package io.tandem.core.it;
+
+import static io.tandem.core.it.EngineFixture.integer;
+import static io.tandem.core.it.EngineFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.command.BoundQuery;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.TandemClusters;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@TandemClusters
+class MirroredWritesIT {
+
+  @TempDir static Path logDirectory;
+  private static EngineFixture fixture;
+
+  @BeforeAll
+  static void start(ClusterPair clusters) {
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.kv (k int PRIMARY KEY, v text)");
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.events (k int PRIMARY KEY, id timeuuid, at timestamp)");
+    fixture = new EngineFixture(clusters).start(EngineFixture.quickConfig(logDirectory).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void should_land_on_the_target_with_the_source_values_and_writetime() {
+    for (int k = 0; k < 50; k++) {
+      fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(k), text("value " + k))
+          .toCompletableFuture().join();
+    }
+
+    List<String> source = fixture.rows(Side.SOURCE, "kv");
+    assertThat(source).hasSize(50);
+    assertThat(fixture.rows(Side.TARGET, "kv")).isEqualTo(source);
+  }
+
+  @Test
+  void should_mirror_batches_named_values_and_unset_values_identically() {
+    String keyspace = fixture.clusters.keyspace();
+    WriteCommand batch =
+        WriteCommand.batch(DefaultBatchType.LOGGED)
+            .addQuery(BoundQuery.of("INSERT INTO " + keyspace + ".kv (k, v) VALUES (?, ?)",
+                List.of(integer(1001), text("batched"))))
+            .addQuery(BoundQuery.ofNamed("UPDATE " + keyspace + ".kv SET v = :v WHERE k = :k",
+                Map.of("k", integer(1002), "v", text("named"))))
+            .addQuery(BoundQuery.of("INSERT INTO " + keyspace + ".kv (k, v) VALUES (1003, 'literal')"))
+            .build();
+    WriteCommand prepared = fixture.engine.prepareWrite(batch);
+    fixture.engine.execute(prepared, command -> fixture.engine.executeOn(Side.SOURCE, command))
+        .toCompletableFuture().join();
+    // an unset value leaves the column as it was
+    fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(1001), BoundQuery.UNSET)
+        .toCompletableFuture().join();
+
+    String query = "SELECT k, v, WRITETIME(v) FROM " + keyspace + ".kv WHERE k IN (1001, 1002, 1003)";
+    List<String> source = render(fixture.clusters.sourceSession().execute(query).all());
+    assertThat(source).hasSize(3).anyMatch(row -> row.startsWith("1001|batched|"));
+    assertThat(render(fixture.clusters.targetSession().execute(query).all())).isEqualTo(source);
+  }
+
+  @Test
+  void should_store_the_same_value_for_now_on_both_sides() {
+    fixture.write("INSERT INTO %s.events (k, id, at) VALUES (1, now(), currentTimestamp())")
+        .toCompletableFuture().join();
+
+    String query = "SELECT id, at FROM " + fixture.clusters.keyspace() + ".events WHERE k = 1";
+    Row source = fixture.clusters.sourceSession().execute(query).one();
+    Row target = fixture.clusters.targetSession().execute(query).one();
+    assertThat(source.getUuid("id")).isNotNull().isEqualTo(target.getUuid("id"));
+    assertThat(source.getInstant("at")).isNotNull().isEqualTo(target.getInstant("at"));
+  }
+
+  @Test
+  void should_give_the_caller_the_primary_answer_to_a_lightweight_transaction() {
+    fixture.clusters.executeOnTarget("INSERT INTO %s.kv (k, v) VALUES (2001, 'already on target')");
+
+    AsyncResultSet result =
+        (AsyncResultSet) fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?) IF NOT EXISTS",
+            integer(2001), text("new")).toCompletableFuture().join();
+
+    assertThat(result.wasApplied()).isTrue();
+  }
+
+  @Test
+  void should_leave_tables_whose_mode_is_off_alone() {
+    fixture.engine.control().setMode(fixture.clusters.keyspace() + ".kv", MirrorMode.OFF);
+    try {
+      fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(3001), text("source only"))
+          .toCompletableFuture().join();
+    } finally {
+      fixture.engine.control().setMode(fixture.clusters.keyspace() + ".kv", null);
+    }
+
+    String query = "SELECT v FROM " + fixture.clusters.keyspace() + ".kv WHERE k = 3001";
+    assertThat(fixture.clusters.sourceSession().execute(query).one()).isNotNull();
+    assertThat(fixture.clusters.targetSession().execute(query).one()).isNull();
+  }
+
+  private static List<String> render(List<Row> rows) {
+    return rows.stream().map(row -> row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2)).sorted().toList();
+  }
+}
