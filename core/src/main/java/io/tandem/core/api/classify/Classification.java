@@ -32,11 +32,15 @@ public record Classification(
     boolean systemKeyspace,
     boolean parsed) {
 
+  /** Whether the statement only reads ({@link StatementType#READ}). */
   public boolean isRead() {
     return type == StatementType.READ;
   }
 
-  /** Whether the statement changes data or schema and so concerns both clusters. */
+  /**
+   * Whether the statement is a {@link StatementType#WRITE}: it changes data (or could not be parsed) and so
+   * concerns both clusters. Schema changes are {@link StatementType#DDL}, not writes.
+   */
   public boolean isWrite() {
     return type == StatementType.WRITE;
   }

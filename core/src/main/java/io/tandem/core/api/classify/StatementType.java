@@ -2,7 +2,7 @@ package io.tandem.core.api.classify;
 
 /** What a CQL statement does, as far as routing is concerned. */
 public enum StatementType {
-  /** SELECT: served by the read side only. */
+  /** SELECT, and LIST / DESCRIBE: served by the read side only. */
   READ,
   /** INSERT, UPDATE, DELETE, BATCH, TRUNCATE, and anything unparseable: written to both clusters. */
   WRITE,

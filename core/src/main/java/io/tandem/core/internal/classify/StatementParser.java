@@ -1,0 +1,180 @@
+package io.tandem.core.internal.classify;
+
+import io.tandem.core.api.classify.Classification;
+import io.tandem.core.api.classify.StatementType;
+import io.tandem.core.internal.classify.SchemaStatementParser.Target;
+import io.tandem.core.internal.classify.WriteStatementParser.UsingClause;
+import io.tandem.core.internal.classify.WriteStatementParser.WriteStatement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Classifies one query text from its tokens; see {@link DefaultStatementClassifier} for the rules. */
+final class StatementParser {
+
+  private static final Set<String> SYSTEM_KEYSPACES = Set.of(
+      "system", "system_schema", "system_auth", "system_distributed", "system_traces", "system_views",
+      "system_virtual_schema");
+
+  /**
+   * What unparseable text is: a write, so that it is mirrored; and not idempotent, because nothing proves
+   * that repeating it is harmless.
+   */
+  static final Classification UNPARSED =
+      new Classification(StatementType.WRITE, false, false, false, true, false, null, null, false, false);
+
+  private final StatementTokens tokens;
+  private final boolean nonDeterministicFunctions;
+
+  private StatementParser(List<CqlToken> tokens) {
+    this.tokens = new StatementTokens(tokens);
+    this.nonDeterministicFunctions = !NonDeterministicFunctions.find(tokens).isEmpty();
+  }
+
+  /** Classifies {@code query}; never throws for bad text, but answers {@link #UNPARSED}. */
+  static Classification parse(String query) {
+    try {
+      List<CqlToken> tokens = withoutTrailingSemicolons(CqlTokenizer.tokenize(query));
+      return tokens.isEmpty() ? UNPARSED : new StatementParser(tokens).statement();
+    } catch (CqlSyntaxException e) {
+      return UNPARSED;
+    }
+  }
+
+  private static List<CqlToken> withoutTrailingSemicolons(List<CqlToken> tokens) {
+    int end = tokens.size();
+    while (end > 0 && tokens.get(end - 1).is(";")) {
+      end--;
+    }
+    return tokens.subList(0, end);
+  }
+
+  private Classification statement() {
+    CqlToken first = tokens.get(0);
+    String verb = first.type() == CqlToken.Type.IDENTIFIER ? first.text().toUpperCase(Locale.ROOT) : "";
+    if (!verb.equals("BEGIN") && tokens.indexOf(";", 0, tokens.size()) >= 0) {
+      throw new CqlSyntaxException("several statements in one text");
+    }
+    return switch (verb) {
+      case "SELECT" -> select();
+      case "INSERT", "UPDATE", "DELETE" -> write();
+      case "BEGIN" -> batch();
+      case "TRUNCATE" -> truncate();
+      case "CREATE", "ALTER", "DROP" -> schemaChange();
+      case "GRANT", "REVOKE" -> withoutTarget(StatementType.DDL);
+      case "LIST", "DESCRIBE", "DESC" -> withoutTarget(StatementType.READ);
+      case "USE" -> use();
+      default -> UNPARSED;
+    };
+  }
+
+  private Classification select() {
+    int from = tokens.indexOfKeyword("FROM", 1, tokens.size());
+    if (from < 0) {
+      throw new CqlSyntaxException("SELECT without FROM");
+    }
+    QualifiedName table = tokens.qualifiedName(from + 1);
+    return simple(StatementType.READ, table.keyspace(), table.name());
+  }
+
+  private Classification write() {
+    WriteStatement write = WriteStatementParser.parse(tokens, 0, tokens.size());
+    String keyspace = write.table().keyspace();
+    return new Classification(StatementType.WRITE, write.lightweightTransaction(), false,
+        write.usingTimestamp(), write.nonIdempotent(), nonDeterministicFunctions, keyspace,
+        write.table().name(), isSystem(keyspace), true);
+  }
+
+  /** {@code BEGIN [UNLOGGED | COUNTER] BATCH [USING …] child [;] … APPLY BATCH}. */
+  private Classification batch() {
+    boolean counter = tokens.isKeyword(1, "COUNTER");
+    int index = counter || tokens.isKeyword(1, "UNLOGGED") ? 2 : 1;
+    if (!tokens.isKeyword(index, "BATCH")) {
+      throw new CqlSyntaxException("expected BATCH");
+    }
+    index++;
+    boolean usingTimestamp = false;
+    if (tokens.isKeyword(index, "USING")) {
+      UsingClause using = WriteStatementParser.usingClause(tokens, index);
+      usingTimestamp = using.timestamp();
+      index = using.end();
+    }
+    int apply = tokens.size() - 2;
+    if (apply < index || !tokens.isKeyword(apply, "APPLY") || !tokens.isKeyword(apply + 1, "BATCH")) {
+      throw new CqlSyntaxException("batch without APPLY BATCH");
+    }
+    boolean lightweightTransaction = false;
+    boolean nonIdempotent = counter;
+    while (index < apply) {
+      int next = nextChild(index + 1, apply);
+      WriteStatement child = WriteStatementParser.parse(tokens, index, withoutSemicolons(index, next));
+      lightweightTransaction |= child.lightweightTransaction();
+      usingTimestamp |= child.usingTimestamp();
+      nonIdempotent |= child.nonIdempotent();
+      index = next;
+    }
+    return new Classification(StatementType.WRITE, lightweightTransaction, true, usingTimestamp,
+        nonIdempotent, nonDeterministicFunctions, null, null, false, true);
+  }
+
+  /** The start of the batch child after {@code from}, or {@code apply}: the {@code ;} between is optional. */
+  private int nextChild(int from, int apply) {
+    int next = apply;
+    for (String verb : new String[] {"INSERT", "UPDATE", "DELETE"}) {
+      int index = tokens.indexOfKeyword(verb, from, next);
+      if (index >= 0) {
+        next = index;
+      }
+    }
+    return next;
+  }
+
+  private int withoutSemicolons(int from, int to) {
+    int end = to;
+    while (end > from && tokens.is(end - 1, ";")) {
+      end--;
+    }
+    return end;
+  }
+
+  /** {@code TRUNCATE [TABLE] name}. */
+  private Classification truncate() {
+    int index = tokens.isKeyword(1, "TABLE") || tokens.isKeyword(1, "COLUMNFAMILY") ? 2 : 1;
+    QualifiedName table = tokens.qualifiedName(index);
+    requireEnd(table.end());
+    return simple(StatementType.WRITE, table.keyspace(), table.name());
+  }
+
+  private Classification schemaChange() {
+    Target target = SchemaStatementParser.target(tokens);
+    return simple(StatementType.DDL, target.keyspace(), target.table());
+  }
+
+  private Classification use() {
+    String keyspace = tokens.name(1);
+    requireEnd(2);
+    return simple(StatementType.USE, keyspace, null);
+  }
+
+  private Classification withoutTarget(StatementType type) {
+    if (tokens.size() < 2) {
+      throw new CqlSyntaxException("incomplete statement");
+    }
+    return simple(type, null, null);
+  }
+
+  private void requireEnd(int index) {
+    if (index != tokens.size()) {
+      throw new CqlSyntaxException("unexpected text at offset " + tokens.get(index).start());
+    }
+  }
+
+  private Classification simple(StatementType type, String keyspace, String table) {
+    return new Classification(type, false, false, false, false, nonDeterministicFunctions, keyspace, table,
+        isSystem(keyspace), true);
+  }
+
+  private static boolean isSystem(String keyspace) {
+    return keyspace != null && SYSTEM_KEYSPACES.contains(keyspace);
+  }
+}
