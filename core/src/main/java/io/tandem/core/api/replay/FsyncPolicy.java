@@ -4,7 +4,11 @@ package io.tandem.core.api.replay;
 public enum FsyncPolicy {
   /** After every append: nothing logged is lost even if the machine loses power. Slowest. */
   ALWAYS,
-  /** At most once per configured interval (default 100 ms): a power loss can lose that interval. */
+  /**
+   * At most once per configured interval (default 100 ms): an append forces the log when the last force is
+   * older than the interval, and closing the log forces it. A power loss can lose the writes appended since
+   * the last force.
+   */
   INTERVAL,
   /** Left to the operating system: survives a process crash, not a power loss. */
   NEVER
