@@ -72,7 +72,7 @@ final class EngineFixture implements AutoCloseable {
 
   /** "key|value|writetime" per row of {@code table(k int, v text)}, in token order. */
   List<String> rows(Side side, String table) {
-    CqlSession session = side == Side.SOURCE ? clusters.sourceSession() : clusters.targetSession();
+    CqlSession session = side == Side.SOURCE ? source : target;
     List<String> rows = new ArrayList<>();
     for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + clusters.keyspace() + "." + table)) {
       rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));

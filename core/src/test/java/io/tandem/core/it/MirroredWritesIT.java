@@ -30,6 +30,7 @@ class MirroredWritesIT {
   @BeforeAll
   static void start(ClusterPair clusters) {
     clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.kv (k int PRIMARY KEY, v text)");
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.landed (k int PRIMARY KEY, v text)");
     clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.events (k int PRIMARY KEY, id timeuuid, at timestamp)");
     fixture = new EngineFixture(clusters).start(EngineFixture.quickConfig(logDirectory).build());
   }
@@ -42,13 +43,13 @@ class MirroredWritesIT {
   @Test
   void should_land_on_the_target_with_the_source_values_and_writetime() {
     for (int k = 0; k < 50; k++) {
-      fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(k), text("value " + k))
+      fixture.write("INSERT INTO %s.landed (k, v) VALUES (?, ?)", integer(k), text("value " + k))
           .toCompletableFuture().join();
     }
 
-    List<String> source = fixture.rows(Side.SOURCE, "kv");
+    List<String> source = fixture.rows(Side.SOURCE, "landed");
     assertThat(source).hasSize(50);
-    assertThat(fixture.rows(Side.TARGET, "kv")).isEqualTo(source);
+    assertThat(fixture.rows(Side.TARGET, "landed")).isEqualTo(source);
   }
 
   @Test

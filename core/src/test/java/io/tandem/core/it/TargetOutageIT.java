@@ -48,11 +48,13 @@ class TargetOutageIT {
   }
 
   @Test
-  void should_log_and_replay_sync_writes_while_the_target_is_killed() {
+  void should_log_and_replay_sync_writes_while_the_target_is_stopped() {
     fixture.start(EngineFixture.quickConfig(logDirectory).defaultMode(MirrorMode.SYNC).build());
     writeAll(0, 100);
 
-    clusters.target().kill();
+    // a graceful stop: SIGKILL would also drop the target's own last acknowledged writes (periodic
+    // commit log), which no dual writer can bring back; the kill case is covered below with an empty target
+    clusters.target().stop();
     writeAll(100, 400);
     assertThat(fixture.engine.breaker(Side.TARGET).getState()).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(fixture.engine.failedWrites().pendingCount()).isGreaterThan(0);

@@ -100,8 +100,10 @@ public final class FailedWriteReplayer {
       }
     }
     ReplayReport report = new ReplayReport(applied, requeued, setAsideCount, log.pendingCount(), stoppedBy);
-    if (applied + requeued + setAsideCount > 0 || stoppedBy != null) {
+    if (applied + requeued + setAsideCount > 0) {
       LOG.warn("Replay of failed writes: {}", report);
+    } else if (stoppedBy != null) {
+      LOG.debug("Replay of failed writes could not start: {}", report);
     }
     return report;
   }
