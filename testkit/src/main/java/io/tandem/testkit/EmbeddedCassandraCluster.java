@@ -2,6 +2,8 @@ package io.tandem.testkit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.tandem.testkit.internal.CassandraConfiguration.NodeSettings;
 import io.tandem.testkit.internal.CassandraNodeProcess;
 import java.net.InetSocketAddress;
@@ -160,6 +162,23 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
       builder.withSslContext(settings.keystore.clientContext());
     }
     return builder;
+  }
+
+  /**
+   * A session builder for tests that stop and restart nodes: the given request timeout (DDL on a fresh node
+   * can take seconds), and reconnection within 200 ms to 2 s instead of the driver's default of up to a
+   * minute.
+   */
+  public CqlSessionBuilder testSessionBuilder(Duration requestTimeout) {
+    return sessionBuilder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
+                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
+                .build());
   }
 
   @Override

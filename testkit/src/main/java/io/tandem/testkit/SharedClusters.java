@@ -1,8 +1,6 @@
 package io.tandem.testkit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -55,20 +53,8 @@ final class SharedClusters implements AutoCloseable {
         .build();
   }
 
-  /** Sessions for tests: generous timeouts, since DDL on a fresh node can take seconds, and quick reconnection. */
   static CqlSession openSession(EmbeddedCassandraCluster cluster) {
-    return cluster
-        .sessionBuilder()
-        .withConfigLoader(
-            DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
-                // tests stop and restart nodes: come back within a second or two, not a minute
-                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
-                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
-                .build())
-        .build();
+    return cluster.testSessionBuilder(Duration.ofSeconds(20)).build();
   }
 
   EmbeddedCassandraCluster source() {

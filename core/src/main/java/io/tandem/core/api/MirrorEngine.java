@@ -57,6 +57,12 @@ public interface MirrorEngine extends AutoCloseable {
     /** Default: the system UTC clock. Drives timestamps, breaker timing and log times. */
     MirrorEngineBuilder withClock(java.time.Clock clock);
 
+    /**
+     * Default: an engine-owned single daemon thread. Runs retry back-offs and periodic replay; a given
+     * scheduler is not shut down by {@link MirrorEngine#close()}.
+     */
+    MirrorEngineBuilder withScheduler(java.util.concurrent.ScheduledExecutorService scheduler);
+
     MirrorEngine build();
   }
 

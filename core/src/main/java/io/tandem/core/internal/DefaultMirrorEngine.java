@@ -54,6 +54,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final MirroredWrite mirroredWrite;
   private final FailedWriteReplayer replayer;
   private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private java.util.concurrent.ScheduledFuture<?> periodicReplay;
   private final java.util.concurrent.ExecutorService replayThread =
       Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "tandem-replay"));
 
@@ -61,7 +63,10 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.config = builder.config;
     this.timestamps = new MonotonicWriteTimestampGenerator(builder.clock);
     this.control = new DefaultMigrationControl(MigrationState.initial(config.defaultMode()));
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"));
+    this.ownsScheduler = builder.scheduler == null;
+    this.scheduler = ownsScheduler
+        ? Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"))
+        : builder.scheduler;
     MirrorMetrics metrics = new MirrorMetrics(builder.meterRegistry);
     executors.put(Side.SOURCE, new SessionWriteExecutor(builder.source, config.secondaryConsistency(),
         config.preparedCacheSize()));
@@ -77,7 +82,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .build();
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
         builder.clock);
-    this.mirroredWrite = new MirroredWrite(mirror, control, config.targetFailurePolicy());
+    this.mirroredWrite = new MirroredWrite(mirror, control, config.targetFailurePolicy(), metrics);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -99,7 +104,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
       });
     }
     long interval = config.replayInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::replayInBackground, interval, interval, TimeUnit.MILLISECONDS);
+    periodicReplay =
+        scheduler.scheduleWithFixedDelay(this::replayInBackground, interval, interval, TimeUnit.MILLISECONDS);
     if (failedWrites.pendingCount() > 0) {
       LOG.warn("{} failed writes from an earlier run wait in {}; replaying them",
           failedWrites.pendingCount(), config.failedWriteDirectory());
@@ -185,7 +191,10 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    periodicReplay.cancel(false);
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
     if (!mirror.awaitIdle(CLOSE_GRACE)) {
       LOG.warn("Closing with {} mirrored writes still in flight; they were not logged", mirror.inFlightCount());
     }

@@ -7,6 +7,7 @@ import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.mirror.MirrorConfig;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The builder behind {@link MirrorEngine#builder()}. */
 public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngineBuilder {
@@ -16,6 +17,7 @@ public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngi
   MirrorConfig config = MirrorConfig.builder().build();
   MeterRegistry meterRegistry = Metrics.globalRegistry;
   Clock clock = Clock.systemUTC();
+  ScheduledExecutorService scheduler;
 
   @Override
   public DefaultMirrorEngineBuilder withSource(CqlSession source) {
@@ -44,6 +46,12 @@ public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngi
   @Override
   public DefaultMirrorEngineBuilder withClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  @Override
+  public DefaultMirrorEngineBuilder withScheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     return this;
   }
 

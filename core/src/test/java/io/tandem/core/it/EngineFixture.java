@@ -1,8 +1,6 @@
 package io.tandem.core.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,17 +79,7 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static CqlSession fastSession(EmbeddedCassandraCluster cluster) {
-    return cluster
-        .sessionBuilder()
-        .withConfigLoader(
-            DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(1))
-                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
-                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(1))
-                .withDuration(DefaultDriverOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(1))
-                .withDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1))
-                .build())
-        .build();
+    return cluster.testSessionBuilder(Duration.ofSeconds(1)).build();
   }
 
   @Override

@@ -97,6 +97,9 @@ class MirroredWritesIT {
             integer(2001), text("new")).toCompletableFuture().join();
 
     assertThat(result.wasApplied()).isTrue();
+    assertThat(fixture.engine.failedWrites().pendingCount()).as("the target's copy was executed").isZero();
+    assertThat(fixture.clusters.executeOnTarget("SELECT v FROM %s.kv WHERE k = 2001").one().getString(0))
+        .isEqualTo("already on target");
   }
 
   @Test

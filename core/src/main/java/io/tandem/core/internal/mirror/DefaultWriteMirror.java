@@ -109,6 +109,7 @@ public final class DefaultWriteMirror {
 
   /** Sends the copy with a slot already taken by {@link #reserve()}; the slot is given back when done. */
   CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side) {
+    long started = System.nanoTime();
     CompletionStage<?> execution;
     try {
       execution = resilience.call(side, traits.retrySafe(), () -> executors.get(side).execute(command));
@@ -119,6 +120,7 @@ public final class DefaultWriteMirror {
         .handle(
             (result, error) -> {
               inFlight.onComplete();
+              metrics.latency(side, "write", Duration.ofNanos(System.nanoTime() - started));
               if (error == null) {
                 metrics.write(MirrorOutcome.MIRRORED, traits.keyspace(), traits.table());
                 return CompletableFuture.completedFuture(MirrorOutcome.MIRRORED);

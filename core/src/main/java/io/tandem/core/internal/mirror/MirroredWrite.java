@@ -8,6 +8,8 @@ import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.MirroredWriteException;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
+import io.tandem.core.internal.metrics.MirrorMetrics;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -21,11 +23,14 @@ public final class MirroredWrite {
   private final DefaultWriteMirror mirror;
   private final MigrationControl control;
   private final TargetFailurePolicy failurePolicy;
+  private final MirrorMetrics metrics;
 
-  public MirroredWrite(DefaultWriteMirror mirror, MigrationControl control, TargetFailurePolicy failurePolicy) {
+  public MirroredWrite(
+      DefaultWriteMirror mirror, MigrationControl control, TargetFailurePolicy failurePolicy, MirrorMetrics metrics) {
     this.mirror = mirror;
     this.control = control;
     this.failurePolicy = failurePolicy;
+    this.metrics = metrics;
   }
 
   public MirrorMode modeFor(WriteCommand command) {
@@ -40,7 +45,7 @@ public final class MirroredWrite {
     Side secondary = state.secondary();
     switch (mode) {
       case OFF:
-        return primary.apply(command);
+        return startSafely(primary, command);
       case ASYNC:
         return executeAsync(command, primary, traits, secondary);
       case SYNC:
@@ -99,12 +104,19 @@ public final class MirroredWrite {
     return null;
   }
 
-  private static <T> CompletableFuture<T> startSafely(
+  /** Runs the primary's copy, turning a thrown exception into a failed stage and timing it. */
+  private <T> CompletableFuture<T> startSafely(
       Function<WriteCommand, CompletionStage<T>> primary, WriteCommand command) {
+    Side side = control.state().primary();
+    long started = System.nanoTime();
+    CompletableFuture<T> stage;
     try {
-      return primary.apply(command).toCompletableFuture();
+      stage = primary.apply(command).toCompletableFuture();
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      stage = CompletableFuture.failedFuture(e);
     }
+    stage.whenComplete((result, error) ->
+        metrics.latency(side, "write", Duration.ofNanos(System.nanoTime() - started)));
+    return stage;
   }
 }
