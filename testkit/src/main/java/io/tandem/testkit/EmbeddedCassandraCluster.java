@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import io.tandem.testkit.internal.CassandraConfiguration.NodeSettings;
 import io.tandem.testkit.internal.CassandraNodeProcess;
 import java.net.InetSocketAddress;
@@ -77,6 +79,9 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
         if (settings.username != null) {
           awaitLogin();
         }
+        if (nodes.size() > 1) {
+          awaitRing();
+        }
       } catch (RuntimeException e) {
         stop();
         throw e;
@@ -105,6 +110,32 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     throw new CassandraStartupException(
         "Cluster " + settings.clusterName + " started but the superuser could not log in within 60 s ("
             + (last == null ? "interrupted" : last.getMessage()) + "). Logs: " + logFiles());
+  }
+
+  /** Each node's port opens before gossip has told the others about it; wait until every node sees all. */
+  private void awaitRing() {
+    long deadline = System.nanoTime() + settings.startTimeout.toNanos();
+    try (CqlSession session = testSessionBuilder(Duration.ofSeconds(10)).build()) {
+      while (System.nanoTime() < deadline) {
+        boolean formed = true;
+        for (Node node : session.getMetadata().getNodes().values()) {
+          SimpleStatement peers = SimpleStatement.newInstance("SELECT peer FROM system.peers").setNode(node);
+          formed &= session.execute(peers).all().size() == nodes.size() - 1;
+        }
+        if (formed && session.getMetadata().getNodes().size() == nodes.size()) {
+          return;
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new CassandraStartupException("The " + nodes.size() + " nodes of cluster " + settings.clusterName
+        + " started but did not all see each other within " + settings.startTimeout.toSeconds() + " s. Logs: "
+        + logFiles());
   }
 
   /** Stops every node gracefully. Safe to call more than once. */
