@@ -8,6 +8,8 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +33,7 @@ public final class MirrorMetrics {
   private final Counter lost;
   private final Counter replayApplied;
   private final Counter replayFailed;
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
   public MirrorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -82,10 +85,12 @@ public final class MirrorMetrics {
 
   /** Latency of one request on one cluster; {@code kind} is {@code "read"} or {@code "write"}. */
   public void latency(Side side, String kind, Duration duration) {
-    Timer.builder("tandem.request.latency")
-        .tags("side", tag(side), "kind", kind)
-        .publishPercentiles(0.5, 0.99)
-        .register(registry)
+    // built once per side and kind: a Timer builder with percentiles is too costly for every request
+    latencies
+        .computeIfAbsent(side + "/" + kind, key -> Timer.builder("tandem.request.latency")
+            .tags("side", tag(side), "kind", kind)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry))
         .record(duration);
   }
 
