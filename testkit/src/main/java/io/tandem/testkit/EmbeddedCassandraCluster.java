@@ -2,6 +2,7 @@ package io.tandem.testkit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -117,12 +118,7 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     long deadline = System.nanoTime() + settings.startTimeout.toNanos();
     try (CqlSession session = testSessionBuilder(Duration.ofSeconds(10)).build()) {
       while (System.nanoTime() < deadline) {
-        boolean formed = true;
-        for (Node node : session.getMetadata().getNodes().values()) {
-          SimpleStatement peers = SimpleStatement.newInstance("SELECT peer FROM system.peers").setNode(node);
-          formed &= session.execute(peers).all().size() == nodes.size() - 1;
-        }
-        if (formed && session.getMetadata().getNodes().size() == nodes.size()) {
+        if (session.getMetadata().getNodes().size() == nodes.size() && everyNodeSeesAllPeers(session)) {
           return;
         }
         try {
@@ -136,6 +132,21 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     throw new CassandraStartupException("The " + nodes.size() + " nodes of cluster " + settings.clusterName
         + " started but did not all see each other within " + settings.startTimeout.toSeconds() + " s. Logs: "
         + logFiles());
+  }
+
+  private boolean everyNodeSeesAllPeers(CqlSession session) {
+    for (Node node : session.getMetadata().getNodes().values()) {
+      SimpleStatement peers = SimpleStatement.newInstance("SELECT peer FROM system.peers").setNode(node);
+      try {
+        if (session.execute(peers).all().size() != nodes.size() - 1) {
+          return false;
+        }
+      } catch (DriverException notConnectedYet) {
+        // A node just discovered by the control connection has no pool yet: ask again on the next round.
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stops every node gracefully. Safe to call more than once. */
