@@ -1,6 +1,7 @@
 package io.tandem.core.api;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tandem.core.api.classify.StatementClassifier;
 import io.tandem.core.api.command.WriteCommand;
@@ -102,6 +103,21 @@ public interface MirrorEngine extends AutoCloseable {
 
   /** Executes a command on one cluster through the engine's session for it, without mirroring. */
   CompletionStage<?> executeOn(Side side, WriteCommand command);
+
+  /**
+   * The query prepared on one cluster, from the engine's per-cluster cache (the one mirrored writes use);
+   * a failed prepare is not cached, so the next call tries again. Front doors use it to move a statement
+   * prepared on one cluster to the other.
+   *
+   * @param keyspace the keyspace unqualified table names resolve against, or {@code null}
+   */
+  CompletionStage<PreparedStatement> prepareOn(Side side, String keyspace, String query);
+
+  /**
+   * Records a read's latency in {@code tandem.request.latency{side, kind=read}}, next to the write
+   * latencies the engine records itself, so every front door reports reads the same way.
+   */
+  void recordRead(Side side, java.time.Duration latency);
 
   /** Prepares a query on the secondary ahead of its first write; failures are only logged. */
   void registerQuery(String keyspace, String query);

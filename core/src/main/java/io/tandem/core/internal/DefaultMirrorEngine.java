@@ -1,5 +1,6 @@
 package io.tandem.core.internal;
 
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
@@ -49,6 +50,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final MigrationControl control;
   private final Map<Side, SessionWriteExecutor> executors = new EnumMap<>(Side.class);
   private final SideResilience resilience;
+  private final MirrorMetrics metrics;
   private final FailedWriteLog failedWrites;
   private final DefaultWriteMirror mirror;
   private final MirroredWrite mirroredWrite;
@@ -67,7 +69,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.scheduler = ownsScheduler
         ? Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"))
         : builder.scheduler;
-    MirrorMetrics metrics = new MirrorMetrics(builder.meterRegistry);
+    this.metrics = new MirrorMetrics(builder.meterRegistry);
     executors.put(Side.SOURCE, new SessionWriteExecutor(builder.source, config.secondaryConsistency(),
         config.preparedCacheSize()));
     executors.put(Side.TARGET, new SessionWriteExecutor(builder.target, config.secondaryConsistency(),
@@ -82,7 +84,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .build();
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
         builder.clock);
-    this.mirroredWrite = new MirroredWrite(mirror, control, config.targetFailurePolicy(), metrics);
+    this.mirroredWrite = new MirroredWrite(mirror, control, config, metrics);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -171,6 +173,16 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public CompletionStage<?> executeOn(Side side, WriteCommand command) {
     return executors.get(side).execute(command);
+  }
+
+  @Override
+  public CompletionStage<PreparedStatement> prepareOn(Side side, String keyspace, String query) {
+    return executors.get(side).prepare(keyspace, query);
+  }
+
+  @Override
+  public void recordRead(Side side, java.time.Duration latency) {
+    metrics.latency(side, "read", latency);
   }
 
   @Override

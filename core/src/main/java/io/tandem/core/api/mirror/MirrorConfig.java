@@ -30,6 +30,7 @@ public final class MirrorConfig {
   public Duration backpressureMaxWait() { return values.backpressureMaxWait; }
   public boolean injectTimestamps() { return values.injectTimestamps; }
   public boolean rewriteNonDeterministicFunctions() { return values.rewriteNonDeterministicFunctions; }
+  public SchemaChangePolicy schemaChanges() { return values.schemaChanges; }
   /** The consistency level for mirrored writes, or {@code null} to keep the caller's. */
   public ConsistencyLevel secondaryConsistency() { return values.secondaryConsistency; }
   public int preparedCacheSize() { return values.preparedCacheSize; }
@@ -55,6 +56,7 @@ public final class MirrorConfig {
     private Duration backpressureMaxWait = Duration.ofSeconds(1);
     private boolean injectTimestamps = true;
     private boolean rewriteNonDeterministicFunctions = true;
+    private SchemaChangePolicy schemaChanges = SchemaChangePolicy.MIRROR;
     private ConsistencyLevel secondaryConsistency;
     private int preparedCacheSize = 10_000;
     private int retryMaxAttempts = 3;
@@ -111,6 +113,12 @@ public final class MirrorConfig {
     /** Rewrite {@code now()}, {@code uuid()}, … to literals so both clusters store the same value. Default true. */
     public Builder rewriteNonDeterministicFunctions(boolean rewrite) {
       this.rewriteNonDeterministicFunctions = rewrite;
+      return this;
+    }
+
+    /** Where schema changes go. Default {@link SchemaChangePolicy#MIRROR}. */
+    public Builder schemaChanges(SchemaChangePolicy policy) {
+      this.schemaChanges = Objects.requireNonNull(policy, "schemaChanges");
       return this;
     }
 
@@ -221,6 +229,7 @@ public final class MirrorConfig {
       copy.backpressureMaxWait = backpressureMaxWait;
       copy.injectTimestamps = injectTimestamps;
       copy.rewriteNonDeterministicFunctions = rewriteNonDeterministicFunctions;
+      copy.schemaChanges = schemaChanges;
       copy.secondaryConsistency = secondaryConsistency;
       copy.preparedCacheSize = preparedCacheSize;
       copy.retryMaxAttempts = retryMaxAttempts;

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.mirror.SchemaChangePolicy;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.replay.FsyncPolicy;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class MirrorConfigReader {
               .backpressureMaxWait(section.getDuration("backpressure.max-wait"))
               .injectTimestamps(section.getBoolean("inject-timestamps"))
               .rewriteNonDeterministicFunctions(section.getBoolean("rewrite-non-deterministic-functions"))
+              .schemaChanges(enumValue(section, "schema-changes", SchemaChangePolicy.class))
               .preparedCacheSize(section.getInt("prepared-cache-size"))
               .retryMaxAttempts(section.getInt("retry.max-attempts"))
               .retryInitialBackoff(section.getDuration("retry.initial-backoff"))

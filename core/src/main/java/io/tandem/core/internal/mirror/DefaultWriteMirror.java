@@ -1,5 +1,6 @@
 package io.tandem.core.internal.mirror;
 
+import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.tandem.core.api.Side;
@@ -121,11 +122,11 @@ public final class DefaultWriteMirror {
             (result, error) -> {
               inFlight.onComplete();
               metrics.latency(side, "write", Duration.ofNanos(System.nanoTime() - started));
-              if (error == null) {
+              Throwable cause = error == null ? null : WriteErrors.unwrap(error);
+              if (cause == null || (traits.schemaChange() && cause instanceof AlreadyExistsException)) {
                 metrics.write(MirrorOutcome.MIRRORED, traits.keyspace(), traits.table());
                 return CompletableFuture.completedFuture(MirrorOutcome.MIRRORED);
               }
-              Throwable cause = WriteErrors.unwrap(error);
               metrics.failure(side, cause);
               LOG.debug("Mirrored write to {} failed: {}", side, cause.toString());
               return logForReplay(side, command, traits, WriteErrors.describe(cause));

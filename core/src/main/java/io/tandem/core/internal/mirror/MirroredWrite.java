@@ -4,9 +4,11 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.MirroredWriteException;
+import io.tandem.core.api.mirror.SchemaChangePolicy;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Duration;
@@ -23,13 +25,15 @@ public final class MirroredWrite {
   private final DefaultWriteMirror mirror;
   private final MigrationControl control;
   private final TargetFailurePolicy failurePolicy;
+  private final SchemaChangePolicy schemaChanges;
   private final MirrorMetrics metrics;
 
   public MirroredWrite(
-      DefaultWriteMirror mirror, MigrationControl control, TargetFailurePolicy failurePolicy, MirrorMetrics metrics) {
+      DefaultWriteMirror mirror, MigrationControl control, MirrorConfig config, MirrorMetrics metrics) {
     this.mirror = mirror;
     this.control = control;
-    this.failurePolicy = failurePolicy;
+    this.failurePolicy = config.targetFailurePolicy();
+    this.schemaChanges = config.schemaChanges();
     this.metrics = metrics;
   }
 
@@ -43,6 +47,9 @@ public final class MirroredWrite {
     WriteTraits traits = mirror.traits(command);
     MirrorMode mode = state.modeFor(traits.keyspace(), traits.table());
     Side secondary = state.secondary();
+    if (traits.schemaChange() && mode != MirrorMode.OFF) {
+      return executeSchemaChange(command, primary, traits, secondary);
+    }
     switch (mode) {
       case OFF:
         return startSafely(primary, command);
@@ -81,6 +88,20 @@ public final class MirroredWrite {
       }
     });
     return primaryStage;
+  }
+
+  /**
+   * The primary first, then the secondary, and the caller waits for both whatever the mode: the next
+   * mirrored write must find its table. The secondary's failure is logged for replay, never the caller's.
+   */
+  private <T> CompletionStage<T> executeSchemaChange(
+      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary, WriteTraits traits, Side secondary) {
+    CompletableFuture<T> primaryStage = startSafely(primary, command);
+    if (schemaChanges == SchemaChangePolicy.PRIMARY_ONLY) {
+      return primaryStage;
+    }
+    return primaryStage.thenCompose(result ->
+        mirror.mirror(command, traits, secondary).handle((outcome, error) -> result));
   }
 
   /** Only the secondary's copy, with the current state's secondary and mode. */

@@ -1,0 +1,149 @@
+package io.tandem.driver.internal.write;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.context.DriverContext;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
+import io.tandem.core.api.command.BoundQuery;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.driver.internal.statement.PreparedOrigins;
+import io.tandem.driver.internal.statement.Statements;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a driver write statement into core's driver-neutral {@link WriteCommand} (text, keyspace, raw
+ * values, timestamp, consistency, idempotence), and puts what core decided — the shared timestamp, the
+ * {@code now()} literals — back onto the application's statement for the primary's copy.
+ */
+public final class WriteCommands {
+
+  private final PreparedOrigins origins;
+  private final DriverContext context;
+  private final boolean defaultIdempotence;
+
+  /** @param context the source session's context: its codecs encode simple statements' values */
+  public WriteCommands(PreparedOrigins origins, DriverContext context) {
+    this.origins = origins;
+    this.context = context;
+    this.defaultIdempotence =
+        context.getConfig().getDefaultProfile().getBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE);
+  }
+
+  /** @param sessionKeyspace the keyspace of the session that would run it, or null */
+  public WriteCommand toCommand(Statement<?> statement, String sessionKeyspace) {
+    WriteCommand.Builder builder;
+    if (statement instanceof BatchStatement batch) {
+      builder = WriteCommand.batch(batch.getBatchType());
+      for (BatchableStatement<?> child : batch) {
+        builder.addQuery(toQuery(child));
+      }
+    } else {
+      builder = WriteCommand.builder(toQuery(statement));
+    }
+    if (statement.getQueryTimestamp() != Statement.NO_DEFAULT_TIMESTAMP) {
+      builder.withTimestamp(statement.getQueryTimestamp());
+    }
+    Boolean idempotent = statement.isIdempotent();
+    return builder
+        .withKeyspace(keyspaceOf(statement, sessionKeyspace))
+        .withConsistency(statement.getConsistencyLevel())
+        .withIdempotent(idempotent == null ? defaultIdempotence : idempotent)
+        .build();
+  }
+
+  /**
+   * The application's statement carrying core's decisions: the shared timestamp (unless it set one), and
+   * the rewritten text of simple statements whose {@code now()} calls became literals.
+   */
+  public Statement<?> forPrimary(Statement<?> statement, WriteCommand prepared) {
+    Statement<?> result = statement;
+    if (prepared.hasTimestamp() && statement.getQueryTimestamp() == Statement.NO_DEFAULT_TIMESTAMP) {
+      result = result.setQueryTimestamp(prepared.timestamp());
+    }
+    if (result instanceof SimpleStatement simple) {
+      String text = prepared.queries().get(0).query();
+      return text.equals(simple.getQuery()) ? simple : simple.setQuery(text);
+    }
+    if (result instanceof BatchStatement batch) {
+      return withRewrittenChildren(batch, prepared.queries());
+    }
+    return result;
+  }
+
+  private static BatchStatement withRewrittenChildren(BatchStatement batch, List<BoundQuery> queries) {
+    List<BatchableStatement<?>> children = Statements.children(batch);
+    boolean changed = false;
+    for (int index = 0; index < children.size(); index++) {
+      if (children.get(index) instanceof SimpleStatement simple
+          && !simple.getQuery().equals(queries.get(index).query())) {
+        children.set(index, simple.setQuery(queries.get(index).query()));
+        changed = true;
+      }
+    }
+    return changed ? batch.clear().addAll(children) : batch;
+  }
+
+  private String keyspaceOf(Statement<?> statement, String sessionKeyspace) {
+    String own = Statements.keyspaceOf(statement);
+    if (own != null) {
+      return own;
+    }
+    Statement<?> first = statement instanceof BatchStatement batch && batch.size() > 0
+        ? batch.iterator().next()
+        : statement;
+    if (first instanceof BoundStatement bound) {
+      String prepared = origins.originOf(bound.getPreparedStatement()).keyspace();
+      if (prepared != null) {
+        return prepared;
+      }
+    }
+    return sessionKeyspace;
+  }
+
+  private BoundQuery toQuery(Statement<?> statement) {
+    if (statement instanceof BoundStatement bound) {
+      List<ByteBuffer> values = new ArrayList<>(bound.size());
+      for (int index = 0; index < bound.size(); index++) {
+        values.add(bound.getBytesUnsafe(index));
+      }
+      return BoundQuery.of(bound.getPreparedStatement().getQuery(), values);
+    }
+    SimpleStatement simple = (SimpleStatement) statement;
+    if (!simple.getNamedValues().isEmpty()) {
+      Map<String, ByteBuffer> named = new LinkedHashMap<>();
+      simple.getNamedValues().forEach((name, value) -> named.put(name.asInternal(), encode(value)));
+      return BoundQuery.ofNamed(simple.getQuery(), named);
+    }
+    List<ByteBuffer> values = new ArrayList<>(simple.getPositionalValues().size());
+    simple.getPositionalValues().forEach(value -> values.add(encode(value)));
+    return BoundQuery.of(simple.getQuery(), values);
+  }
+
+  /** As the driver encodes a simple statement's values: by the codec of the value's Java type. */
+  private ByteBuffer encode(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof ByteBuffer raw && BoundQuery.isUnset(raw)) {
+      return raw;
+    }
+    CodecRegistry codecs = context.getCodecRegistry();
+    ProtocolVersion version = context.getProtocolVersion();
+    return codecs.codecFor(value).encode(value, version);
+  }
+
+  /** The internal name of a keyspace identifier, or null. */
+  public static String internalName(CqlIdentifier keyspace) {
+    return keyspace == null ? null : keyspace.asInternal();
+  }
+}
