@@ -1,0 +1,119 @@
+package io.tandem.driver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.driver.api.DualWriteCqlSession;
+import io.tandem.driver.api.ShadowReadConfig;
+import io.tandem.testkit.ClusterPair;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link DualWriteCqlSession} over the shared clusters, on sessions of its own that give up fast (so
+ * outage tests run in seconds), plus helpers that read each cluster directly to compare both sides.
+ */
+final class DualSessionFixture implements AutoCloseable {
+
+  final ClusterPair clusters;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final DualWriteCqlSession session;
+
+  private DualSessionFixture(ClusterPair clusters, MirrorConfig config, ShadowReadConfig shadowReads) {
+    this.clusters = clusters;
+    this.session = DualWriteCqlSession.builder()
+        .withSource(clusters.source().testSessionBuilder(Duration.ofSeconds(2)))
+        .withTarget(clusters.target().testSessionBuilder(Duration.ofSeconds(2)))
+        .withMirrorConfig(config)
+        .withShadowReads(shadowReads)
+        .withMeterRegistry(meters)
+        .build();
+  }
+
+  static DualSessionFixture start(ClusterPair clusters, MirrorConfig config) {
+    return new DualSessionFixture(clusters, config, ShadowReadConfig.OFF);
+  }
+
+  static DualSessionFixture start(ClusterPair clusters, MirrorConfig config, ShadowReadConfig shadowReads) {
+    return new DualSessionFixture(clusters, config, shadowReads);
+  }
+
+  /** Settings that make outage tests quick: short breaker and back-off, frequent replay. */
+  static MirrorConfig.Builder quickConfig(Path logDirectory) {
+    return MirrorConfig.builder()
+        .failedWriteDirectory(logDirectory)
+        .breakerOpenDuration(Duration.ofSeconds(1))
+        .breakerMinimumCalls(5)
+        .breakerSlidingWindowSize(10)
+        .retryInitialBackoff(Duration.ofMillis(20))
+        .replayInterval(Duration.ofMillis(500));
+  }
+
+  String table(String name) {
+    return clusters.keyspace() + "." + name;
+  }
+
+  MirrorEngine engine() {
+    return session.engine();
+  }
+
+  /** Each row of {@code table} as "column values|writetime", read from one cluster directly, sorted. */
+  List<String> rows(Side side, String table, String columns, String writetimeColumn) {
+    CqlSession direct = side == Side.SOURCE ? clusters.sourceSession() : clusters.targetSession();
+    List<String> rows = new ArrayList<>();
+    String query = "SELECT " + columns + ", WRITETIME(" + writetimeColumn + ") FROM " + table(table);
+    for (Row row : direct.execute(query)) {
+      StringBuilder line = new StringBuilder();
+      for (int index = 0; index < row.getColumnDefinitions().size(); index++) {
+        line.append(index == 0 ? "" : "|").append(row.getObject(index));
+      }
+      rows.add(line.toString());
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  /** Both clusters hold the same rows with the same write times; returns the source's rows. */
+  List<String> assertBothSidesEqual(String table, String columns, String writetimeColumn) {
+    List<String> source = rows(Side.SOURCE, table, columns, writetimeColumn);
+    assertThat(rows(Side.TARGET, table, columns, writetimeColumn)).as("target rows of " + table)
+        .isEqualTo(source);
+    return source;
+  }
+
+  /** Waits until nothing is in flight and the failed-write log is empty, replaying it meanwhile. */
+  void awaitMirrorsSettled() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while ((engine().failedWrites().pendingCount() > 0 || inFlight() > 0) && System.nanoTime() < deadline) {
+      engine().replayNow().toCompletableFuture().join();
+      sleep(100);
+    }
+    assertThat(engine().failedWrites().pendingCount()).as("failed writes left to replay").isZero();
+    assertThat(inFlight()).as("mirrored writes in flight").isZero();
+  }
+
+  private double inFlight() {
+    return meters.get("tandem.mirror.in_flight").gauge().value();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}
