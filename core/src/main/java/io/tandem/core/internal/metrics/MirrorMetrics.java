@@ -1,6 +1,7 @@
 package io.tandem.core.internal.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -48,7 +49,11 @@ public final class MirrorMetrics {
   }
 
   public void gaugeInFlight(Supplier<Number> inFlight) {
-    registry.gauge("tandem.mirror.in_flight", Tags.empty(), inFlight, value -> value.get().doubleValue());
+    // strongly referenced: Micrometer holds gauge objects weakly, and a method reference would be collected
+    Gauge.builder("tandem.mirror.in_flight", inFlight, value -> value.get().doubleValue())
+        .description("Mirrored writes sent to the secondary and not yet answered")
+        .strongReference(true)
+        .register(registry);
   }
 
   public void write(MirrorOutcome outcome, String keyspace, String table) {
