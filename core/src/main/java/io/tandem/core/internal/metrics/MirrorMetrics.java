@@ -3,7 +3,6 @@ package io.tandem.core.internal.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorOutcome;
