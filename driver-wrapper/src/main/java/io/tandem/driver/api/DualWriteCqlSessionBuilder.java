@@ -103,20 +103,36 @@ public final class DualWriteCqlSessionBuilder {
     Config settings = config != null ? config : ConfigFactory.load();
     MirrorConfig mirror = mirrorConfig != null ? mirrorConfig : MirrorEngine.configFrom(settings);
     ShadowReadConfig shadow = shadowReads != null ? shadowReads : SessionConfigReader.shadowReads(settings);
-    CqlSession sourceSession = source != null ? source : connect(sourceBuilder, "source", null);
-    CqlSession targetSession = target != null ? target : connect(targetBuilder, "target", sourceSession);
-    MirrorEngine engine = MirrorEngine.builder().withSource(sourceSession).withTarget(targetSession)
-        .withConfig(mirror).withMeterRegistry(meterRegistry).withClock(clock).build();
-    return new DefaultDualWriteCqlSession(sourceSession, targetSession, engine, shadow, meterRegistry);
+    CqlSession sourceSession = source != null ? source : connect(sourceBuilder, "source");
+    CqlSession targetSession;
+    try {
+      targetSession = target != null ? target : connect(targetBuilder, "target");
+    } catch (RuntimeException e) {
+      closeIfBuiltHere(sourceSession, sourceBuilder);
+      throw e;
+    }
+    try {
+      MirrorEngine engine = MirrorEngine.builder().withSource(sourceSession).withTarget(targetSession)
+          .withConfig(mirror).withMeterRegistry(meterRegistry).withClock(clock).build();
+      return new DefaultDualWriteCqlSession(sourceSession, targetSession, engine, shadow, meterRegistry);
+    } catch (RuntimeException e) {
+      closeIfBuiltHere(sourceSession, sourceBuilder);
+      closeIfBuiltHere(targetSession, targetBuilder);
+      throw e;
+    }
   }
 
-  private static CqlSession connect(CqlSessionBuilder builder, String side, CqlSession toCloseOnFailure) {
+  /** Sessions the caller handed in stay the caller's to close; those connected here are closed. */
+  private static void closeIfBuiltHere(CqlSession session, CqlSessionBuilder builder) {
+    if (builder != null) {
+      session.close();
+    }
+  }
+
+  private static CqlSession connect(CqlSessionBuilder builder, String side) {
     try {
       return builder.build();
     } catch (RuntimeException e) {
-      if (toCloseOnFailure != null) {
-        toCloseOnFailure.close();
-      }
       throw new IllegalStateException("Could not connect to the " + side + " cluster: " + e.getMessage()
           + ". Check its contact points, local datacenter and credentials.", e);
     }
