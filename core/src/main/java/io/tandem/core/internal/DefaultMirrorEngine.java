@@ -22,6 +22,7 @@ import io.tandem.core.internal.mirror.DefaultWriteMirror;
 import io.tandem.core.internal.mirror.MirroredWrite;
 import io.tandem.core.internal.mirror.SessionWriteExecutor;
 import io.tandem.core.internal.mirror.SideResilience;
+import io.tandem.core.internal.mirror.WriteErrors;
 import io.tandem.core.internal.replay.FailedWriteReplayer;
 import io.tandem.core.internal.replay.NonReplayableWrites;
 import io.tandem.core.internal.replay.SegmentedFailedWriteLog;
@@ -88,7 +89,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
-            write -> resilience.call(write.side(), false, () -> executors.get(write.side()).execute(write.command())),
+            write -> WriteErrors.objectAlreadyThereIsDone(
+                resilience.call(write.side(), false, () -> executors.get(write.side()).execute(write.command()))),
             new NonReplayableWrites(config.failedWriteDirectory()),
             metrics,
             config.replayBatchSize(),

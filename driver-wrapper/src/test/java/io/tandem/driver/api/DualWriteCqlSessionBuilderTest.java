@@ -1,6 +1,8 @@
 package io.tandem.driver.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -10,8 +12,12 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.typesafe.config.ConfigFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.core.api.mirror.MirrorMode;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DualWriteCqlSessionBuilderTest {
 
@@ -20,6 +26,24 @@ class DualWriteCqlSessionBuilderTest {
     assertThatThrownBy(() -> DualWriteCqlSession.builder().withSource(mock(CqlSession.class)).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("withSource(...) and withTarget(...)");
+  }
+
+  @Test
+  void should_read_its_settings_from_the_tandem_section_of_the_driver_config(@TempDir Path logDirectory) {
+    CqlSession source = mock(CqlSession.class, RETURNS_DEEP_STUBS);
+    CqlSession target = mock(CqlSession.class, RETURNS_DEEP_STUBS);
+    DualWriteCqlSession session = DualWriteCqlSession.builder().withSource(source).withTarget(target)
+        .withMeterRegistry(new SimpleMeterRegistry())
+        .withConfig(ConfigFactory.parseMap(Map.of(
+            "tandem.mirror.mode", "ASYNC",
+            "tandem.mirror.failed-write-log.directory", logDirectory.toString(),
+            "tandem.session.shadow-reads.ratio", 0.25)))
+        .build();
+
+    assertThat(session.migration().state().defaultMode()).isEqualTo(MirrorMode.ASYNC);
+    assertThat(session.engine().failedWrites()).isNotNull();
+    assertThat(logDirectory).isDirectory();
+    session.engine().close();
   }
 
   @Test

@@ -10,9 +10,11 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.mirror.SchemaChangePolicy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -124,12 +126,26 @@ class ApiPathsIT {
 
   @Test
   void should_store_the_same_value_for_now_on_both_clusters() {
-    fixture.session.execute("DROP TABLE IF EXISTS " + fixture.table("events"));
-    fixture.session.execute("CREATE TABLE " + fixture.table("events") + " (k int PRIMARY KEY, at timeuuid)");
+    schemaChange("DROP TABLE IF EXISTS " + fixture.table("events"));
+    schemaChange("CREATE TABLE " + fixture.table("events") + " (k int PRIMARY KEY, at timeuuid)");
     fixture.session.execute("INSERT INTO " + fixture.table("events") + " (k, at) VALUES (1, now())");
 
     fixture.awaitMirrorsSettled();
     assertThat(fixture.assertBothSidesEqual("events", "k, at", "at")).hasSize(1);
+  }
+
+  @Test
+  void should_send_schema_changes_to_the_primary_only_when_told_to() {
+    fixture.close();
+    fixture = DualSessionFixture.start(fixture.clusters, DualSessionFixture.quickConfig(logDirectory)
+        .schemaChanges(SchemaChangePolicy.PRIMARY_ONLY).build());
+    schemaChange("CREATE TABLE IF NOT EXISTS " + fixture.table("source_only") + " (k int PRIMARY KEY)");
+
+    assertThat(fixture.clusters.sourceSession().getMetadata().getKeyspace(fixture.clusters.keyspace())
+        .flatMap(keyspace -> keyspace.getTable("source_only"))).isPresent();
+    assertThat(fixture.clusters.executeOnTarget(
+        "SELECT table_name FROM system_schema.tables WHERE keyspace_name = '%s' AND table_name = 'source_only'")
+        .all()).isEmpty();
   }
 
   @Test
@@ -151,5 +167,10 @@ class ApiPathsIT {
           SimpleStatement.newInstance("SELECT c FROM " + paths() + " WHERE k = 8").setPageSize(30)).all())
           .hasSize(250);
     }
+  }
+
+  /** Through the session under test, with time for schema agreement on a busy machine. */
+  private void schemaChange(String cql) {
+    fixture.session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)));
   }
 }

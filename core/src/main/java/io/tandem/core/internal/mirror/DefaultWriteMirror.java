@@ -1,6 +1,5 @@
 package io.tandem.core.internal.mirror;
 
-import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.tandem.core.api.Side;
@@ -113,7 +112,8 @@ public final class DefaultWriteMirror {
     long started = System.nanoTime();
     CompletionStage<?> execution;
     try {
-      execution = resilience.call(side, traits.retrySafe(), () -> executors.get(side).execute(command));
+      execution = WriteErrors.objectAlreadyThereIsDone(
+          resilience.call(side, traits.retrySafe(), () -> executors.get(side).execute(command)));
     } catch (RuntimeException e) {
       execution = CompletableFuture.failedFuture(e);
     }
@@ -123,7 +123,7 @@ public final class DefaultWriteMirror {
               inFlight.onComplete();
               metrics.latency(side, "write", Duration.ofNanos(System.nanoTime() - started));
               Throwable cause = error == null ? null : WriteErrors.unwrap(error);
-              if (cause == null || (traits.schemaChange() && cause instanceof AlreadyExistsException)) {
+              if (cause == null) {
                 metrics.write(MirrorOutcome.MIRRORED, traits.keyspace(), traits.table());
                 return CompletableFuture.completedFuture(MirrorOutcome.MIRRORED);
               }

@@ -1,8 +1,11 @@
 package io.tandem.core.internal.mirror;
 
+import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /** Sorting write failures: is the cluster in trouble, or is the request itself wrong? */
@@ -19,6 +22,17 @@ public final class WriteErrors {
     return cause instanceof QueryValidationException
         || cause instanceof CodecNotFoundException
         || cause instanceof IllegalArgumentException;
+  }
+
+  /**
+   * The stage, except that "already exists" counts as success: a schema change replayed, or mirrored to a
+   * cluster whose schema was made out of band, has nothing left to do.
+   */
+  public static CompletionStage<?> objectAlreadyThereIsDone(CompletionStage<?> stage) {
+    return stage.handle((result, error) -> error == null || unwrap(error) instanceof AlreadyExistsException
+            ? CompletableFuture.completedFuture(result)
+            : CompletableFuture.failedFuture(error))
+        .thenCompose(outcome -> outcome);
   }
 
   /** The cause behind the wrappers that futures add. */
