@@ -83,9 +83,9 @@ public final class Workload {
 
   private void read(UUID id) {
     reads.incrementAndGet();
-    if (orders.findById(id).isEmpty()) {
-      readMisses.incrementAndGet();
-      LOG.warn("Order {} was written but the read did not find it", id);
+    if (orders.findById(id).isEmpty() && readMisses.incrementAndGet() <= 5) {
+      LOG.warn("Order {} was written but the read did not find it (expected in ASYNC mode while reads are on"
+          + " the target and the source is primary: the copy may not have arrived yet)", id);
     }
   }
 
