@@ -9,6 +9,7 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.command.BoundQuery;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.nio.ByteBuffer;
@@ -36,14 +37,9 @@ final class EngineFixture implements AutoCloseable {
     this.target = fastSession(clusters.target());
   }
 
+  /** See {@link QuickMirrorConfig}. */
   static MirrorConfig.Builder quickConfig(Path logDirectory) {
-    return MirrorConfig.builder()
-        .failedWriteDirectory(logDirectory)
-        .breakerOpenDuration(Duration.ofSeconds(1))
-        .breakerMinimumCalls(5)
-        .breakerSlidingWindowSize(10)
-        .retryInitialBackoff(Duration.ofMillis(20))
-        .replayInterval(Duration.ofMillis(500));
+    return QuickMirrorConfig.builder(logDirectory);
   }
 
   EngineFixture start(MirrorConfig config) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.driver.api.ShadowReadConfig;
 import io.tandem.testkit.ClusterPair;
@@ -17,10 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link DualWriteCqlSession} over the shared clusters, on sessions of its own that give up fast (so
+ * A {@link DualWriteCqlSession} over the shared clusters, on sessions of its own that reconnect fast (so
  * outage tests run in seconds), plus helpers that read each cluster directly to compare both sides.
  */
 final class DualSessionFixture implements AutoCloseable {
+
+  /** Generous for a busy 2-core machine; outage tests stop the target gracefully, so nothing waits on it. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   final ClusterPair clusters;
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -29,8 +33,8 @@ final class DualSessionFixture implements AutoCloseable {
   private DualSessionFixture(ClusterPair clusters, MirrorConfig config, ShadowReadConfig shadowReads) {
     this.clusters = clusters;
     this.session = DualWriteCqlSession.builder()
-        .withSource(clusters.source().testSessionBuilder(Duration.ofSeconds(2)))
-        .withTarget(clusters.target().testSessionBuilder(Duration.ofSeconds(2)))
+        .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT))
+        .withTarget(clusters.target().testSessionBuilder(REQUEST_TIMEOUT))
         .withMirrorConfig(config)
         .withShadowReads(shadowReads)
         .withMeterRegistry(meters)
@@ -45,15 +49,9 @@ final class DualSessionFixture implements AutoCloseable {
     return new DualSessionFixture(clusters, config, shadowReads);
   }
 
-  /** Settings that make outage tests quick: short breaker and back-off, frequent replay. */
+  /** See {@link QuickMirrorConfig}. */
   static MirrorConfig.Builder quickConfig(Path logDirectory) {
-    return MirrorConfig.builder()
-        .failedWriteDirectory(logDirectory)
-        .breakerOpenDuration(Duration.ofSeconds(1))
-        .breakerMinimumCalls(5)
-        .breakerSlidingWindowSize(10)
-        .retryInitialBackoff(Duration.ofMillis(20))
-        .replayInterval(Duration.ofMillis(500));
+    return QuickMirrorConfig.builder(logDirectory);
   }
 
   String table(String name) {

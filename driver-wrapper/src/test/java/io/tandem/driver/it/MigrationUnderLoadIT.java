@@ -29,6 +29,7 @@ class MigrationUnderLoadIT {
   private ClusterPair clusters;
   private DualSessionFixture fixture;
   private final AtomicInteger applicationErrors = new AtomicInteger();
+  private final java.util.Queue<String> errorMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   @BeforeEach
   void createTable(ClusterPair clusters) {
@@ -59,7 +60,7 @@ class MigrationUnderLoadIT {
     fixture.session.migration().makePrimary(Side.TARGET);
     workload.awaitDone();
 
-    assertThat(applicationErrors).hasValue(0);
+    assertThat(applicationErrors).as("application errors, first ones: %s", errorMessages).hasValue(0);
     fixture.awaitMirrorsSettled();
     assertThat(fixture.assertBothSidesEqual("load", "k, v", "v")).hasSize(WRITERS * 2_000);
   }
@@ -79,7 +80,7 @@ class MigrationUnderLoadIT {
 
     clusters.target().restart();
     fixture.awaitMirrorsSettled();
-    assertThat(applicationErrors).hasValue(0);
+    assertThat(applicationErrors).as("application errors, first ones: %s", errorMessages).hasValue(0);
     assertThat(fixture.assertBothSidesEqual("load", "k, v", "v")).hasSize(WRITERS * 1_000);
   }
 
@@ -97,6 +98,13 @@ class MigrationUnderLoadIT {
     clusters.executeOnTarget("CREATE TABLE %s.load (k int PRIMARY KEY, v text)");
     fixture.awaitMirrorsSettled();
     assertThat(fixture.assertBothSidesEqual("load", "k, v", "v")).hasSize(1);
+  }
+
+  private void failed(Throwable error) {
+    applicationErrors.incrementAndGet();
+    if (errorMessages.size() < 5) {
+      errorMessages.add(error.toString());
+    }
   }
 
   private void awaitPending() {
@@ -132,7 +140,7 @@ class MigrationUnderLoadIT {
         window.add(fixture.session.executeAsync(insert.bind(k, "value " + k)).toCompletableFuture()
             .whenComplete((result, error) -> {
               if (error != null) {
-                applicationErrors.incrementAndGet();
+                failed(error);
               }
               written.incrementAndGet();
             }));
@@ -142,7 +150,7 @@ class MigrationUnderLoadIT {
           try {
             fixture.session.execute(select.bind(k));
           } catch (RuntimeException e) {
-            applicationErrors.incrementAndGet();
+            failed(e);
           }
         }
       }
