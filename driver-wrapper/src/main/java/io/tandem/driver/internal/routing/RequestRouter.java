@@ -82,9 +82,7 @@ public final class RequestRouter {
     if (translator.runsAsIs(side, statement)) {
       return timed(side, started, session.execute(statement, type), type);
     }
-    CompletionStage<AsyncResultSet> result =
-        translator.to(side, statement).thenCompose(translated -> session.executeAsync(translated));
-    return timed(side, started, DriverResults.adapt(type, () -> result), type);
+    return timed(side, started, DriverResults.adapt(type, () -> runOn(side, statement)), type);
   }
 
   private <T> T timed(Side side, long started, T result, GenericType<T> type) {
