@@ -1,0 +1,29 @@
+package io.tandem.benchmarks;
+
+/**
+ * How the run was configured, for the results.
+ *
+ * @param command the command line that reproduces the run, from the repository root
+ * @param quick whether this was a short run
+ * @param concurrency requests in flight per contender
+ * @param warmupSeconds warmup of each contender, per scenario
+ * @param measureSeconds length of each measured phase
+ * @param rounds measured phases per contender and scenario
+ * @param readRows rows pre-loaded for the read scenario
+ * @param writeKeys distinct keys the writes spread over
+ * @param valueSize characters in each row's value
+ * @param clusters where the clusters ran
+ * @param cassandraVersions release versions reported by the source and the target
+ */
+public record RunSettings(
+    String command,
+    boolean quick,
+    int concurrency,
+    int warmupSeconds,
+    int measureSeconds,
+    int rounds,
+    int readRows,
+    int writeKeys,
+    int valueSize,
+    String clusters,
+    String cassandraVersions) {}
