@@ -97,6 +97,10 @@ public final class LoadHarness implements Callable<Integer> {
       description = "Heap of each embedded Cassandra node (default ${DEFAULT-VALUE}).")
   private String heap;
 
+  @Option(names = "--mirror-max-in-flight", paramLabel = "COUNT",
+      description = "maxInFlight of the dual sessions' mirror (default: Tandem's, 1024).")
+  private Integer mirrorMaxInFlight;
+
   @Option(names = "--work-directory", paramLabel = "FOLDER",
       description = "Cassandra data and failed-write logs (default: benchmarks/target).")
   private Path workDirectory;
@@ -132,12 +136,16 @@ public final class LoadHarness implements Callable<Integer> {
     List<ScenarioResult> results = new ArrayList<>();
     String clustersDescription;
     String versions;
-    try (BenchmarkClusters clusters = source == null
+    String mirrorSettings;
+    MachineLoadSampler.Summary load;
+    try (MachineLoadSampler sampler = new MachineLoadSampler(work.resolve("cassandra")).start();
+         BenchmarkClusters clusters = source == null
         ? BenchmarkClusters.startEmbedded(work.resolve("cassandra"), heap)
         : BenchmarkClusters.connectTo(source, this.target, datacenter,
             targetDatacenter != null ? targetDatacenter : datacenter)) {
       clustersDescription = clusters.description();
-      SessionFactory sessions = new SessionFactory(clusters, work.resolve("failed-writes"));
+      SessionFactory sessions = new SessionFactory(clusters, work.resolve("failed-writes"), mirrorMaxInFlight);
+      mirrorSettings = sessions.describeMirrorSettings();
       try (CqlSession sourceSession = sessions.source("setup-source");
            CqlSession targetSession = sessions.target("setup-target")) {
         schema.create(sourceSession, clusters.sourceDatacenter());
@@ -153,12 +161,13 @@ public final class LoadHarness implements Callable<Integer> {
           results.add(runner.run(scenario));
         }
       }
+      load = sampler.summary();
     }
     RunSettings settings = new RunSettings(command(), quick, concurrency, warmup, measure, rounds, rows,
-        writeKeys, valueSize, clustersDescription, versions);
+        writeKeys, valueSize, clustersDescription, versions, mirrorSettings);
     Path output = resultsFile != null ? resultsFile
         : quick ? target.resolve("RESULTS-quick.md") : target.getParent().resolve("RESULTS.md");
-    ResultsWriter writer = new ResultsWriter(machine.finished(), settings, results);
+    ResultsWriter writer = new ResultsWriter(machine.finished(load), settings, results);
     writer.write(output);
     LOG.info("Results written to {}", output.toAbsolutePath().normalize());
     System.out.println();
@@ -172,9 +181,11 @@ public final class LoadHarness implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine,
           "--source, --target and --datacenter go together (leave all out for embedded clusters)");
     }
-    if (rounds < 1 || concurrency < 1 || writeKeys < 1 || valueSize < 0 || replicationFactor < 1) {
+    if (rounds < 1 || concurrency < 1 || writeKeys < 1 || valueSize < 0 || replicationFactor < 1
+        || (mirrorMaxInFlight != null && mirrorMaxInFlight < 1)) {
       throw new CommandLine.ParameterException(commandLine,
-          "--rounds, --concurrency, --write-keys and --replication-factor must be at least 1");
+          "--rounds, --concurrency, --write-keys, --replication-factor and --mirror-max-in-flight must be at "
+              + "least 1, --value-size at least 0");
     }
     for (String name : scenarios) {
       if (!ScenarioFactory.NAMES.contains(name)) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * What the results depend on besides the code: the machine, the JVM, when the run happened and how busy
- * the machine was at its start and end.
+ * the machine was meanwhile.
  *
  * @param cores processors available to this JVM
  * @param processor the CPU model, when the system says
@@ -21,9 +21,7 @@ import java.util.Locale;
  * @param harnessJvmArguments the flags this JVM was started with
  * @param startedAt when the run started
  * @param finishedAt when it finished (null until then)
- * @param loadAverageAtStart the one-minute system load average at the start
- * @param loadAverageAtEnd the same at the end (NaN until then)
- * @param otherCassandraJvmsAtStart Cassandra JVMs already running before the harness started its own
+ * @param load how busy the machine was while the harness ran (null until the end)
  */
 public record MachineFacts(
     int cores,
@@ -34,9 +32,7 @@ public record MachineFacts(
     List<String> harnessJvmArguments,
     ZonedDateTime startedAt,
     ZonedDateTime finishedAt,
-    double loadAverageAtStart,
-    double loadAverageAtEnd,
-    long otherCassandraJvmsAtStart) {
+    MachineLoadSampler.Summary load) {
 
   /** The facts known when the run starts. */
   public static MachineFacts atStart() {
@@ -51,24 +47,13 @@ public record MachineFacts(
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS),
         null,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        Double.NaN,
-        runningCassandraJvms());
+        null);
   }
 
-  /** These facts completed with the end of the run. */
-  public MachineFacts finished() {
+  /** These facts completed with the end of the run and what the load sampler saw. */
+  public MachineFacts finished(MachineLoadSampler.Summary load) {
     return new MachineFacts(cores, processor, memoryGigabytes, java, operatingSystem, harnessJvmArguments,
-        startedAt, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), loadAverageAtStart,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), otherCassandraJvmsAtStart);
-  }
-
-  private static long runningCassandraJvms() {
-    return ProcessHandle.allProcesses()
-        .filter(process -> process.info().commandLine()
-            .map(line -> line.contains("CassandraDaemon") || line.contains("ForkedCassandraMain"))
-            .orElse(false))
-        .count();
+        startedAt, ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS), load);
   }
 
   private static String readProcessorModel() {

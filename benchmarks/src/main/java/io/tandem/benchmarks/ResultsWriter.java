@@ -122,6 +122,8 @@ public final class ResultsWriter {
     out.append("## How it was measured\n\n")
         .append("- One JVM drives every contender against the same clusters: ").append(settings.clusters())
         .append(". Cassandra ").append(settings.cassandraVersions()).append(".\n")
+        .append("- Every `DualWriteCqlSession` runs with mirror settings ").append(settings.mirrorSettings())
+        .append("; shadow reads off; its meters go to a `SimpleMeterRegistry` of its own.\n")
         .append("- Closed loop with ").append(settings.concurrency()).append(" asynchronous requests in "
             + "flight (a semaphore), one issuing thread, prepared statements, consistency LOCAL_ONE, "
             + "replication factor as given, the driver's default pool (one connection per node).\n")
@@ -150,10 +152,13 @@ public final class ResultsWriter {
             : "`" + String.join(" ", machine.harnessJvmArguments()) + "`").append(" |\n")
         .append("| started / finished | ").append(machine.startedAt()).append(" / ")
         .append(machine.finishedAt()).append(" |\n")
-        .append("| load average (1 min) at start / end | ").append(load(machine.loadAverageAtStart()))
-        .append(" / ").append(load(machine.loadAverageAtEnd())).append(" |\n")
-        .append("| other Cassandra JVMs running at start | ").append(machine.otherCassandraJvmsAtStart())
-        .append(" |\n\n");
+        .append("| load average (1 min), sampled every 5 s: min / mean / max | ")
+        .append(load(machine.load().minimumLoad())).append(" / ").append(load(machine.load().meanLoad()))
+        .append(" / ").append(load(machine.load().maximumLoad())).append(" |\n")
+        .append("| other Cassandra JVMs (not the harness's) running at once, at most | ")
+        .append(machine.load().maximumForeignCassandraJvms()).append(" (in ")
+        .append(machine.load().samplesWithForeignCassandra()).append(" of ").append(machine.load().samples())
+        .append(" samples) |\n\n");
   }
 
   private void caveats(StringBuilder out) {
@@ -164,10 +169,15 @@ public final class ResultsWriter {
               + "the write ratios understate what clusters on their own machines would show; reads are not "
               + "affected that way (the target is idle).\n");
     }
-    if (machine.otherCassandraJvmsAtStart() > 0 || machine.loadAverageAtStart() > machine.cores()) {
-      out.append("- The machine was not idle: ").append(machine.otherCassandraJvmsAtStart())
-          .append(" other Cassandra JVM(s) were running when the run started and the load average was ")
-          .append(load(machine.loadAverageAtStart())).append(" (another test run, most likely).\n");
+    MachineLoadSampler.Summary load = machine.load();
+    if (load.samplesWithForeignCassandra() > 0 || load.meanLoad() > machine.cores()) {
+      out.append("- The machine was busy with more than this run: the load average averaged ")
+          .append(load(load.meanLoad())).append(" (max ").append(load(load.maximumLoad())).append(") on ")
+          .append(machine.cores()).append(" cores, and up to ").append(load.maximumForeignCassandraJvms())
+          .append(" Cassandra JVM(s) of another run (a concurrent test suite) were up in ")
+          .append(load.samplesWithForeignCassandra()).append(" of ").append(load.samples())
+          .append(" samples. Treat the numbers as noisy; the ABBA order spreads the noise over both "
+              + "contenders but does not remove it.\n");
     }
     for (ScenarioResult result : results) {
       List<Double> ratios = result.roundRatios();

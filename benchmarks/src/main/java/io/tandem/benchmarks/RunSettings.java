@@ -14,6 +14,7 @@ package io.tandem.benchmarks;
  * @param valueSize characters in each row's value
  * @param clusters where the clusters ran
  * @param cassandraVersions release versions reported by the source and the target
+ * @param mirrorSettings the dual sessions' mirror settings apart from the mode
  */
 public record RunSettings(
     String command,
@@ -26,4 +27,5 @@ public record RunSettings(
     int writeKeys,
     int valueSize,
     String clusters,
-    String cassandraVersions) {}
+    String cassandraVersions,
+    String mirrorSettings) {}

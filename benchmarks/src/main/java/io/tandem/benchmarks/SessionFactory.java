@@ -29,11 +29,31 @@ public final class SessionFactory {
 
   private final BenchmarkClusters clusters;
   private final Path failedWriteRoot;
+  private final Integer mirrorMaxInFlight;
 
-  /** @param failedWriteRoot parent folder of the failed-write logs, one sub-folder per dual session */
-  public SessionFactory(BenchmarkClusters clusters, Path failedWriteRoot) {
+  /**
+   * @param failedWriteRoot parent folder of the failed-write logs, one sub-folder per dual session
+   * @param mirrorMaxInFlight the dual sessions' {@code maxInFlight}, or null for Tandem's default
+   */
+  public SessionFactory(BenchmarkClusters clusters, Path failedWriteRoot, Integer mirrorMaxInFlight) {
     this.clusters = clusters;
     this.failedWriteRoot = failedWriteRoot;
+    this.mirrorMaxInFlight = mirrorMaxInFlight;
+  }
+
+  /** The mirror settings every dual session gets, apart from its mode and failed-write folder. */
+  public MirrorConfig.Builder mirrorSettings() {
+    MirrorConfig.Builder settings = MirrorConfig.builder();
+    return mirrorMaxInFlight == null ? settings : settings.maxInFlight(mirrorMaxInFlight);
+  }
+
+  /** The mirror settings in words, for the results. */
+  public String describeMirrorSettings() {
+    MirrorConfig settings = mirrorSettings().build();
+    return "max-in-flight " + settings.maxInFlight() + ", backpressure " + settings.backpressurePolicy()
+        + " up to " + settings.backpressureMaxWait().toMillis() + " ms, retry attempts "
+        + settings.retryMaxAttempts() + ", failed-write log fsync " + settings.fsyncPolicy()
+        + (mirrorMaxInFlight == null ? " (Tandem's defaults)" : " (max-in-flight set by --mirror-max-in-flight)");
   }
 
   /** A plain session on the source cluster. */
@@ -53,7 +73,7 @@ public final class SessionFactory {
     DualWriteCqlSession session = DualWriteCqlSession.builder()
         .withSource(source(name + "-source"))
         .withTarget(target(name + "-target"))
-        .withMirrorConfig(MirrorConfig.builder().defaultMode(mode).failedWriteDirectory(failedWrites).build())
+        .withMirrorConfig(mirrorSettings().defaultMode(mode).failedWriteDirectory(failedWrites).build())
         .withShadowReads(ShadowReadConfig.OFF)
         .withMeterRegistry(registry)
         .build();
