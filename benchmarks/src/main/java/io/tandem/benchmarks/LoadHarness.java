@@ -46,9 +46,14 @@ public final class LoadHarness implements Callable<Integer> {
       description = "Length of each measured phase (default 20, quick 5).")
   private Integer measureSeconds;
 
-  @Option(names = "--rounds", defaultValue = "2",
-      description = "Measured phases per contender, alternating ABBA (default ${DEFAULT-VALUE}).")
-  private int rounds;
+  @Option(names = "--rounds",
+      description = "Measured phases per contender, alternating ABBA (default 4, quick 2).")
+  private Integer rounds;
+
+  @Option(names = "--cluster-warmup-seconds", paramLabel = "SECONDS",
+      description = "Reads and writes on both clusters before any scenario, so their JIT is warm "
+          + "(default 30, quick 6).")
+  private Integer clusterWarmupSeconds;
 
   @Option(names = "--concurrency", defaultValue = "64",
       description = "Requests in flight (default ${DEFAULT-VALUE}).")
@@ -131,7 +136,10 @@ public final class LoadHarness implements Callable<Integer> {
     int warmup = warmupSeconds != null ? warmupSeconds : quick ? 3 : 10;
     int measure = measureSeconds != null ? measureSeconds : quick ? 5 : 20;
     int rows = readRows != null ? readRows : quick ? 2_000 : 10_000;
+    int roundCount = rounds != null ? rounds : quick ? 2 : 4;
+    int clusterWarmup = clusterWarmupSeconds != null ? clusterWarmupSeconds : quick ? 6 : 30;
     String value = Workloads.valueOfLength(valueSize);
+    Workloads workloads = new Workloads(rows, writeKeys, value);
     BenchmarkSchema schema = new BenchmarkSchema(keyspace, replicationFactor);
     List<ScenarioResult> results = new ArrayList<>();
     String clustersDescription;
@@ -152,10 +160,11 @@ public final class LoadHarness implements Callable<Integer> {
         schema.create(targetSession, clusters.targetDatacenter());
         schema.preloadReadRows(sourceSession, rows, value, concurrency);
         versions = releaseVersion(sourceSession) + " (source) and " + releaseVersion(targetSession) + " (target)";
+        warmUpClusters(sourceSession, targetSession, schema, workloads, Duration.ofSeconds(clusterWarmup));
       }
-      ScenarioFactory factory = new ScenarioFactory(sessions, schema, new Workloads(rows, writeKeys, value));
+      ScenarioFactory factory = new ScenarioFactory(sessions, schema, workloads);
       ScenarioRunner runner = new ScenarioRunner(new LoadRunner(concurrency), Duration.ofSeconds(warmup),
-          Duration.ofSeconds(measure), rounds);
+          Duration.ofSeconds(measure), roundCount);
       for (String name : scenarios) {
         try (Scenario scenario = factory.create(name)) {
           results.add(runner.run(scenario));
@@ -163,7 +172,8 @@ public final class LoadHarness implements Callable<Integer> {
       }
       load = sampler.summary();
     }
-    RunSettings settings = new RunSettings(command(), quick, concurrency, warmup, measure, rounds, rows,
+    RunSettings settings = new RunSettings(command(), quick, concurrency, clusterWarmup, warmup, measure,
+        roundCount, rows,
         writeKeys, valueSize, clustersDescription, versions, mirrorSettings);
     Path output = resultsFile != null ? resultsFile
         : quick ? target.resolve("RESULTS-quick.md") : target.getParent().resolve("RESULTS.md");
@@ -181,8 +191,8 @@ public final class LoadHarness implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine,
           "--source, --target and --datacenter go together (leave all out for embedded clusters)");
     }
-    if (rounds < 1 || concurrency < 1 || writeKeys < 1 || valueSize < 0 || replicationFactor < 1
-        || (mirrorMaxInFlight != null && mirrorMaxInFlight < 1)) {
+    if ((rounds != null && rounds < 1) || concurrency < 1 || writeKeys < 1 || valueSize < 0
+        || replicationFactor < 1 || (mirrorMaxInFlight != null && mirrorMaxInFlight < 1)) {
       throw new CommandLine.ParameterException(commandLine,
           "--rounds, --concurrency, --write-keys, --replication-factor and --mirror-max-in-flight must be at "
               + "least 1, --value-size at least 0");
@@ -193,6 +203,20 @@ public final class LoadHarness implements Callable<Integer> {
             "Unknown scenario '" + name + "'; known: " + String.join(",", ScenarioFactory.NAMES));
       }
     }
+  }
+
+  /** Half the time reads on the source, half writes to both, with plain sessions: nothing is measured. */
+  private void warmUpClusters(CqlSession source, CqlSession target, BenchmarkSchema schema, Workloads workloads,
+      Duration duration) throws InterruptedException {
+    if (duration.isZero()) {
+      return;
+    }
+    LOG.info("Warming up both clusters for {} s", duration.toSeconds());
+    LoadRunner runner = new LoadRunner(concurrency);
+    runner.run("cluster warmup reads", workloads.reads(source, source.prepare(schema.selectRow())),
+        duration.dividedBy(2));
+    runner.run("cluster warmup writes", workloads.writesToBoth(source, source.prepare(schema.insertRow()),
+        target, target.prepare(schema.insertRow())), duration.dividedBy(2));
   }
 
   private static String releaseVersion(CqlSession session) {

@@ -127,6 +127,9 @@ public final class ResultsWriter {
         .append("- Closed loop with ").append(settings.concurrency()).append(" asynchronous requests in "
             + "flight (a semaphore), one issuing thread, prepared statements, consistency LOCAL_ONE, "
             + "replication factor as given, the driver's default pool (one connection per node).\n")
+        .append("- Before the first scenario, ").append(settings.clusterWarmupSeconds())
+        .append(" s of reads and writes on both clusters with plain sessions (not measured), to warm their "
+            + "JIT.\n")
         .append("- Per scenario: a ").append(settings.warmupSeconds()).append(" s warmup of each contender, "
             + "then ").append(settings.rounds()).append(" measured rounds of ").append(settings.measureSeconds())
         .append(" s per contender in ABBA order (baseline first in odd rounds, candidate first in even "

@@ -6,6 +6,7 @@ package io.tandem.benchmarks;
  * @param command the command line that reproduces the run, from the repository root
  * @param quick whether this was a short run
  * @param concurrency requests in flight per contender
+ * @param clusterWarmupSeconds reads and writes on both clusters before the first scenario
  * @param warmupSeconds warmup of each contender, per scenario
  * @param measureSeconds length of each measured phase
  * @param rounds measured phases per contender and scenario
@@ -20,6 +21,7 @@ public record RunSettings(
     String command,
     boolean quick,
     int concurrency,
+    int clusterWarmupSeconds,
     int warmupSeconds,
     int measureSeconds,
     int rounds,
