@@ -172,9 +172,9 @@ public final class LoadHarness implements Callable<Integer> {
       }
       load = sampler.summary();
     }
-    RunSettings settings = new RunSettings(command(), quick, concurrency, clusterWarmup, warmup, measure,
-        roundCount, rows,
-        writeKeys, valueSize, clustersDescription, versions, mirrorSettings);
+    String codeVersion = CodeVersion.describe(target.getParent().getParent());
+    RunSettings settings = new RunSettings(command(), codeVersion, quick, concurrency, clusterWarmup, warmup,
+        measure, roundCount, rows, writeKeys, valueSize, clustersDescription, versions, mirrorSettings);
     Path output = resultsFile != null ? resultsFile
         : quick ? target.resolve("RESULTS-quick.md") : target.getParent().resolve("RESULTS.md");
     ResultsWriter writer = new ResultsWriter(machine.finished(load), settings, results);

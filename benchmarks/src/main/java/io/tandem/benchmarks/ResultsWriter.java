@@ -41,8 +41,9 @@ public final class ResultsWriter {
     out.append("# DualWriteCqlSession overhead: load harness results\n\n");
     out.append(settings.quick() ? "**Quick run** (short phases: a smoke test, not a measurement). " : "")
         .append("Run on ").append(machine.startedAt()).append(" on ").append(machine.cores())
-        .append(" cores, Java ").append(System.getProperty("java.version")).append(". Reproduce from the "
-            + "repository root with:\n\n```bash\n").append(settings.command()).append("\n```\n\n");
+        .append(" cores, Java ").append(System.getProperty("java.version")).append(", code ")
+        .append(settings.codeVersion()).append(". Reproduce from the repository root with:\n\n```bash\n")
+        .append(settings.command()).append("\n```\n\n");
     summary(out);
     for (ScenarioResult result : results) {
       scenario(out, result);

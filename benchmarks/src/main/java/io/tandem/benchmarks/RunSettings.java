@@ -4,6 +4,7 @@ package io.tandem.benchmarks;
  * How the run was configured, for the results.
  *
  * @param command the command line that reproduces the run, from the repository root
+ * @param codeVersion the commit of Tandem that was measured
  * @param quick whether this was a short run
  * @param concurrency requests in flight per contender
  * @param clusterWarmupSeconds reads and writes on both clusters before the first scenario
@@ -19,6 +20,7 @@ package io.tandem.benchmarks;
  */
 public record RunSettings(
     String command,
+    String codeVersion,
     boolean quick,
     int concurrency,
     int clusterWarmupSeconds,
