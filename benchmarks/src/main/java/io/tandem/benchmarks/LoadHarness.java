@@ -72,7 +72,7 @@ public final class LoadHarness implements Callable<Integer> {
   private int valueSize;
 
   @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-      defaultValue = "reads,async-writes,sync-writes",
+      defaultValue = "reads,async-writes,sync-writes,async-writes-by-hand",
       description = "Scenarios to run, in order (default ${DEFAULT-VALUE}).")
   private List<String> scenarios;
 

@@ -15,7 +15,8 @@ import java.util.function.Function;
 public final class ScenarioFactory {
 
   /** Scenario names, in the order they run by default. */
-  public static final List<String> NAMES = List.of("reads", "async-writes", "sync-writes");
+  public static final List<String> NAMES =
+      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand");
 
   /** How long a phase's mirrored copies may take to finish before the next phase starts anyway. */
   private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
@@ -36,6 +37,7 @@ public final class ScenarioFactory {
       case "reads" -> opening(this::reads);
       case "async-writes" -> opening(this::asyncWrites);
       case "sync-writes" -> opening(this::syncWrites);
+      case "async-writes-by-hand" -> opening(this::asyncWritesByHand);
       default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
     };
   }
@@ -91,6 +93,30 @@ public final class ScenarioFactory {
             workloads.writesToBoth(source, source.prepare(schema.insertRow()), target,
                 target.prepare(schema.insertRow()))),
         new Contender("`DualWriteCqlSession`, SYNC",
+            dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
+            () -> dual.awaitCopies(COPY_TIMEOUT)),
+        dual::findings,
+        opened);
+  }
+
+  private Scenario asyncWritesByHand(List<AutoCloseable> opened) {
+    CqlSession source = open(opened, sessions.source("async-by-hand-baseline-source"));
+    CqlSession target = open(opened, sessions.target("async-by-hand-baseline-target"));
+    MirrorActivity dual = open(opened, sessions.dual("async-by-hand-candidate", MirrorMode.ASYNC));
+    BackgroundCopyWrites byHand = new BackgroundCopyWrites(source, source.prepare(schema.insertRow()), target,
+        target.prepare(schema.insertRow()), workloads.writeKeys(), workloads.value(),
+        sessions.mirrorSettings().build().maxInFlight());
+    return new Scenario("async-writes-by-hand",
+        "4. Writes answered by the source: hand-written background copy vs `DualWriteCqlSession` in ASYNC mode",
+        "A reference for scenario 2, which compares against a single cluster. Here both contenders write both "
+            + "clusters and answer once the source answered. Baseline: hand-written code that writes the "
+            + "source and, when it answered, sends the copy (same client-side timestamp) to the target without "
+            + "waiting for it, with at most as many copies in flight as Tandem's max-in-flight (the caller waits "
+            + "for a free slot). Candidate: a `DualWriteCqlSession` in ASYNC mode. No goal was set; 0.9 is "
+            + "shown for reference.",
+        0.9,
+        new Contender("hand-written background copy", byHand, () -> byHand.awaitCopies(COPY_TIMEOUT)),
+        new Contender("`DualWriteCqlSession`, ASYNC",
             dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
             () -> dual.awaitCopies(COPY_TIMEOUT)),
         dual::findings,

@@ -28,6 +28,14 @@ public final class Workloads {
     this.value = value;
   }
 
+  public int writeKeys() {
+    return writeKeys;
+  }
+
+  public String value() {
+    return value;
+  }
+
   /** A text of {@code length} letters, the same on every run. */
   public static String valueOfLength(int length) {
     StringBuilder text = new StringBuilder(length);
