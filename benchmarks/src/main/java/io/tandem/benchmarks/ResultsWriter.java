@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public final class ResultsWriter {
 
+  /** CPU of other processes, in cores, above which the machine is called busy. */
+  private static final double BUSY_FOREIGN_CORES = 0.2;
+
   /** Spread of the round-by-round ratios above which a scenario is called noisy. */
   private static final double NOISY_SPREAD = 0.05;
 
@@ -156,10 +159,12 @@ public final class ResultsWriter {
             : "`" + String.join(" ", machine.harnessJvmArguments()) + "`").append(" |\n")
         .append("| started / finished | ").append(machine.startedAt()).append(" / ")
         .append(machine.finishedAt()).append(" |\n")
-        .append("| load average (1 min), sampled every 5 s: min / mean / max | ")
-        .append(load(machine.load().minimumLoad())).append(" / ").append(load(machine.load().meanLoad()))
-        .append(" / ").append(load(machine.load().maximumLoad())).append(" |\n")
-        .append("| other Cassandra JVMs (not the harness's) running at once, at most | ")
+        .append("| CPU, sampled every 5 s: this run (harness + its Cassandra nodes) / everything else, mean | ")
+        .append(cores(machine.load().meanOwnCpu())).append(" / ").append(cores(machine.load().meanForeignCpu()))
+        .append(" (everything else peaked at ").append(cores(machine.load().maximumForeignCpu())).append(") |\n")
+        .append("| load average (1 min), mean, this run included | ").append(load(machine.load().meanLoad()))
+        .append(" |\n")
+        .append("| Cassandra JVMs of another run up at once, at most | ")
         .append(machine.load().maximumForeignCassandraJvms()).append(" (in ")
         .append(machine.load().samplesWithForeignCassandra()).append(" of ").append(machine.load().samples())
         .append(" samples) |\n\n");
@@ -174,12 +179,11 @@ public final class ResultsWriter {
               + "affected that way (the target is idle).\n");
     }
     MachineLoadSampler.Summary load = machine.load();
-    if (load.samplesWithForeignCassandra() > 0 || load.meanLoad() > machine.cores()) {
-      out.append("- The machine was busy with more than this run: the load average averaged ")
-          .append(load(load.meanLoad())).append(" (max ").append(load(load.maximumLoad())).append(") on ")
-          .append(machine.cores()).append(" cores, and up to ").append(load.maximumForeignCassandraJvms())
-          .append(" Cassandra JVM(s) of another run (a concurrent test suite) were up in ")
-          .append(load.samplesWithForeignCassandra()).append(" of ").append(load.samples())
+    if (load.samplesWithForeignCassandra() > 0 || load.meanForeignCpu() > BUSY_FOREIGN_CORES) {
+      out.append("- The machine was not the run's alone: other processes used ").append(cores(load.meanForeignCpu()))
+          .append(" on average (peak ").append(cores(load.maximumForeignCpu())).append(") of the ")
+          .append(machine.cores()).append(" cores, and Cassandra JVMs of another run (a concurrent test suite) "
+              + "were up in ").append(load.samplesWithForeignCassandra()).append(" of ").append(load.samples())
           .append(" samples. Treat the numbers as noisy; the ABBA order spreads the noise over both "
               + "contenders but does not remove it.\n");
     }
@@ -212,6 +216,10 @@ public final class ResultsWriter {
 
   private static String ratio(double ratio) {
     return String.format(Locale.ROOT, "%.3f", ratio);
+  }
+
+  private static String cores(double cores) {
+    return Double.isNaN(cores) ? "n/a" : String.format(Locale.ROOT, "%.2f cores", cores);
   }
 
   private static String load(double load) {
