@@ -1,0 +1,153 @@
+package io.tandem.benchmarks;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import io.tandem.testkit.EmbeddedCassandraCluster;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The source and the target cluster the harness drives: either two single-node Cassandra clusters it
+ * starts itself (in forked JVMs, through the testkit) and stops on {@link #close()}, or two existing
+ * clusters given by address.
+ */
+public final class BenchmarkClusters implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchmarkClusters.class);
+
+  /** Loopback address of the embedded source; the test suite uses 127.0.0.1 and .2, so these stay clear. */
+  public static final String EMBEDDED_SOURCE_ADDRESS = "127.0.0.11";
+  public static final String EMBEDDED_TARGET_ADDRESS = "127.0.0.12";
+
+  private static final int DEFAULT_PORT = 9042;
+
+  private final InetSocketAddress source;
+  private final InetSocketAddress target;
+  private final String sourceDatacenter;
+  private final String targetDatacenter;
+  private final String description;
+  private final List<EmbeddedCassandraCluster> embedded;
+
+  private BenchmarkClusters(InetSocketAddress source, InetSocketAddress target, String sourceDatacenter,
+      String targetDatacenter, String description, List<EmbeddedCassandraCluster> embedded) {
+    this.source = source;
+    this.target = target;
+    this.sourceDatacenter = sourceDatacenter;
+    this.targetDatacenter = targetDatacenter;
+    this.description = description;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Starts a source on {@value #EMBEDDED_SOURCE_ADDRESS} and a target on {@value #EMBEDDED_TARGET_ADDRESS},
+   * in parallel, with fresh data under {@code workDirectory}.
+   */
+  public static BenchmarkClusters startEmbedded(Path workDirectory, String heap) {
+    LOG.info("Starting the embedded source ({}) and target ({}) clusters under {}", EMBEDDED_SOURCE_ADDRESS,
+        EMBEDDED_TARGET_ADDRESS, workDirectory);
+    EmbeddedCassandraCluster source = embeddedCluster("bench-source", EMBEDDED_SOURCE_ADDRESS, workDirectory, heap);
+    EmbeddedCassandraCluster target = embeddedCluster("bench-target", EMBEDDED_TARGET_ADDRESS, workDirectory, heap);
+    // not the common pool: on a two-core machine it has a single thread and would start them one by one
+    ExecutorService starter = Executors.newFixedThreadPool(2);
+    try {
+      CompletableFuture<EmbeddedCassandraCluster> sourceStart =
+          CompletableFuture.supplyAsync(source::start, starter);
+      CompletableFuture<EmbeddedCassandraCluster> targetStart =
+          CompletableFuture.supplyAsync(target::start, starter);
+      CompletableFuture.allOf(sourceStart, targetStart).exceptionally(ignored -> null).join();
+      if (sourceStart.isCompletedExceptionally() || targetStart.isCompletedExceptionally()) {
+        source.close();
+        target.close();
+        throw failureOf(sourceStart.isCompletedExceptionally() ? sourceStart : targetStart);
+      }
+    } finally {
+      starter.shutdown();
+    }
+    String datacenter = EmbeddedCassandraCluster.DATACENTER;
+    return new BenchmarkClusters(source.contactPoints().get(0), target.contactPoints().get(0), datacenter,
+        datacenter, "two embedded single-node Apache Cassandra clusters (forked JVMs, heap " + heap
+            + " each) on " + EMBEDDED_SOURCE_ADDRESS + " and " + EMBEDDED_TARGET_ADDRESS + ", same machine",
+        List.of(source, target));
+  }
+
+  /** Two existing clusters, each given as {@code host[:port]} (port 9042 when left out). */
+  public static BenchmarkClusters connectTo(String source, String target, String sourceDatacenter,
+      String targetDatacenter) {
+    return new BenchmarkClusters(address(source), address(target), sourceDatacenter, targetDatacenter,
+        "existing clusters: source " + source + " (" + sourceDatacenter + "), target " + target + " ("
+            + targetDatacenter + ")",
+        List.of());
+  }
+
+  private static EmbeddedCassandraCluster embeddedCluster(String name, String address, Path workDirectory,
+      String heap) {
+    return EmbeddedCassandraCluster.builder()
+        .withClusterName(name)
+        .withFirstAddress(address)
+        .withHeap(heap)
+        .withWorkDirectory(workDirectory)
+        .build();
+  }
+
+  private static RuntimeException failureOf(CompletableFuture<?> failed) {
+    try {
+      failed.join();
+      return new IllegalStateException("unreachable");
+    } catch (CompletionException e) {
+      return e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    }
+  }
+
+  static InetSocketAddress address(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    if (colon < 0) {
+      return new InetSocketAddress(hostAndPort, DEFAULT_PORT);
+    }
+    return new InetSocketAddress(hostAndPort.substring(0, colon),
+        Integer.parseInt(hostAndPort.substring(colon + 1)));
+  }
+
+  /** A new driver session builder for the source: contact point and local data center set. */
+  public CqlSessionBuilder sourceSessionBuilder() {
+    return CqlSession.builder().addContactPoint(source).withLocalDatacenter(sourceDatacenter);
+  }
+
+  public CqlSessionBuilder targetSessionBuilder() {
+    return CqlSession.builder().addContactPoint(target).withLocalDatacenter(targetDatacenter);
+  }
+
+  public String sourceDatacenter() {
+    return sourceDatacenter;
+  }
+
+  public String targetDatacenter() {
+    return targetDatacenter;
+  }
+
+  public boolean isEmbedded() {
+    return !embedded.isEmpty();
+  }
+
+  /** Where the clusters run, for the results. */
+  public String description() {
+    return description;
+  }
+
+  /** Stops the embedded clusters; existing clusters are left alone. */
+  @Override
+  public void close() {
+    List<EmbeddedCassandraCluster> stopping = new ArrayList<>(embedded);
+    if (!stopping.isEmpty()) {
+      LOG.info("Stopping the embedded clusters");
+    }
+    stopping.forEach(EmbeddedCassandraCluster::close);
+  }
+}

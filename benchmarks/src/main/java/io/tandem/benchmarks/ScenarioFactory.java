@@ -1,0 +1,147 @@
+package io.tandem.benchmarks;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.tandem.core.api.mirror.MirrorMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The three comparisons the harness makes. Each scenario opens its own sessions when it is created and
+ * closes them when it is closed, so one scenario's connections and prepared statements never serve
+ * another.
+ */
+public final class ScenarioFactory {
+
+  /** Scenario names, in the order they run by default. */
+  public static final List<String> NAMES =
+      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand");
+
+  /** How long a phase's mirrored copies may take to finish before the next phase starts anyway. */
+  private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final SessionFactory sessions;
+  private final BenchmarkSchema schema;
+  private final Workloads workloads;
+
+  public ScenarioFactory(SessionFactory sessions, BenchmarkSchema schema, Workloads workloads) {
+    this.sessions = sessions;
+    this.schema = schema;
+    this.workloads = workloads;
+  }
+
+  /** Opens the sessions of the scenario called {@code name} (one of {@link #NAMES}). */
+  public Scenario create(String name) {
+    return switch (name) {
+      case "reads" -> opening(this::reads);
+      case "async-writes" -> opening(this::asyncWrites);
+      case "sync-writes" -> opening(this::syncWrites);
+      case "async-writes-by-hand" -> opening(this::asyncWritesByHand);
+      default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
+    };
+  }
+
+  private Scenario reads(List<AutoCloseable> opened) {
+    CqlSession plain = open(opened, sessions.source("reads-baseline"));
+    MirrorActivity dual = open(opened, sessions.dual("reads-candidate", MirrorMode.ASYNC));
+    return new Scenario("reads",
+        "1. Reads: plain `CqlSession` vs `DualWriteCqlSession`",
+        "The same prepared single-row SELECT by primary key on the pre-loaded table. Baseline: a plain "
+            + "session on the source. Candidate: a `DualWriteCqlSession` whose reads are served by the source "
+            + "(the state before cutover); shadow reads off.",
+        0.97,
+        Contender.of("plain `CqlSession` on the source",
+            workloads.reads(plain, plain.prepare(schema.selectRow()))),
+        Contender.of("`DualWriteCqlSession`, reads from the source",
+            workloads.reads(dual.session(), dual.session().prepare(schema.selectRow()))),
+        dual::findings,
+        opened);
+  }
+
+  private Scenario asyncWrites(List<AutoCloseable> opened) {
+    CqlSession plain = open(opened, sessions.source("async-writes-baseline"));
+    MirrorActivity dual = open(opened, sessions.dual("async-writes-candidate", MirrorMode.ASYNC));
+    return new Scenario("async-writes",
+        "2. Writes: plain single-cluster `CqlSession` vs `DualWriteCqlSession` in ASYNC mode",
+        "The same prepared INSERT of one row. Baseline: a plain session writing to the source only. "
+            + "Candidate: a `DualWriteCqlSession` in ASYNC mode — the application is answered when the source "
+            + "answered, the copy to the target is sent in the background. After every candidate phase the "
+            + "harness waits (outside the measured time) until every copy has finished.",
+        0.9,
+        Contender.of("plain `CqlSession`, source only",
+            workloads.writes(plain, plain.prepare(schema.insertRow()))),
+        new Contender("`DualWriteCqlSession`, ASYNC",
+            dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
+            () -> dual.awaitCopies(COPY_TIMEOUT)),
+        dual::findings,
+        opened);
+  }
+
+  private Scenario syncWrites(List<AutoCloseable> opened) {
+    CqlSession source = open(opened, sessions.source("sync-writes-baseline-source"));
+    CqlSession target = open(opened, sessions.target("sync-writes-baseline-target"));
+    MirrorActivity dual = open(opened, sessions.dual("sync-writes-candidate", MirrorMode.SYNC));
+    return new Scenario("sync-writes",
+        "3. Writes to both: hand-written parallel write vs `DualWriteCqlSession` in SYNC mode",
+        "The same prepared INSERT of one row, answered once both clusters answered. Baseline: "
+            + "hand-written code that binds the row on a source and a target session with one client-side "
+            + "timestamp and calls `executeAsync` on both at once. Candidate: a `DualWriteCqlSession` in SYNC "
+            + "mode. No goal was set for this one; 0.9 is shown for reference.",
+        0.9,
+        Contender.of("hand-written `executeAsync` on both",
+            workloads.writesToBoth(source, source.prepare(schema.insertRow()), target,
+                target.prepare(schema.insertRow()))),
+        new Contender("`DualWriteCqlSession`, SYNC",
+            dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
+            () -> dual.awaitCopies(COPY_TIMEOUT)),
+        dual::findings,
+        opened);
+  }
+
+  private Scenario asyncWritesByHand(List<AutoCloseable> opened) {
+    CqlSession source = open(opened, sessions.source("async-by-hand-baseline-source"));
+    CqlSession target = open(opened, sessions.target("async-by-hand-baseline-target"));
+    MirrorActivity dual = open(opened, sessions.dual("async-by-hand-candidate", MirrorMode.ASYNC));
+    BackgroundCopyWrites byHand = new BackgroundCopyWrites(source, source.prepare(schema.insertRow()), target,
+        target.prepare(schema.insertRow()), workloads.writeKeys(), workloads.value(),
+        sessions.mirrorSettings().build().maxInFlight());
+    return new Scenario("async-writes-by-hand",
+        "4. Writes answered by the source: hand-written background copy vs `DualWriteCqlSession` in ASYNC mode",
+        "A reference for scenario 2, which compares against a single cluster. Here both contenders write both "
+            + "clusters and answer once the source answered. Baseline: hand-written code that writes the "
+            + "source and, when it answered, sends the copy (same client-side timestamp) to the target without "
+            + "waiting for it, with at most as many copies in flight as Tandem's max-in-flight (the caller waits "
+            + "for a free slot). Candidate: a `DualWriteCqlSession` in ASYNC mode. No goal was set; 0.9 is "
+            + "shown for reference.",
+        0.9,
+        new Contender("hand-written background copy", byHand, () -> byHand.awaitCopies(COPY_TIMEOUT)),
+        new Contender("`DualWriteCqlSession`, ASYNC",
+            dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
+            () -> dual.awaitCopies(COPY_TIMEOUT)),
+        dual::findings,
+        opened);
+  }
+
+  /** Builds a scenario, closing whatever it opened should building it fail. */
+  private static Scenario opening(Function<List<AutoCloseable>, Scenario> builder) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      return builder.apply(opened);
+    } catch (RuntimeException e) {
+      for (AutoCloseable resource : opened) {
+        try {
+          resource.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T open(List<AutoCloseable> opened, T resource) {
+    opened.add(resource);
+    return resource;
+  }
+}

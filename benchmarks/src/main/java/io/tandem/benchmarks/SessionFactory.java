@@ -1,0 +1,104 @@
+package io.tandem.benchmarks;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.driver.api.DualWriteCqlSession;
+import io.tandem.driver.api.ShadowReadConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Opens every session the scenarios use, all with the same driver settings, so that a baseline and a
+ * candidate differ only in what is being compared. Each {@link DualWriteCqlSession} gets its own two
+ * underlying sessions (closing it closes them) and its own, empty, failed-write log folder.
+ */
+public final class SessionFactory {
+
+  /** Generous, so that a slow moment on a busy machine shows in the latencies rather than as errors. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final BenchmarkClusters clusters;
+  private final Path failedWriteRoot;
+  private final Integer mirrorMaxInFlight;
+
+  /**
+   * @param failedWriteRoot parent folder of the failed-write logs, one sub-folder per dual session
+   * @param mirrorMaxInFlight the dual sessions' {@code maxInFlight}, or null for Tandem's default
+   */
+  public SessionFactory(BenchmarkClusters clusters, Path failedWriteRoot, Integer mirrorMaxInFlight) {
+    this.clusters = clusters;
+    this.failedWriteRoot = failedWriteRoot;
+    this.mirrorMaxInFlight = mirrorMaxInFlight;
+  }
+
+  /** The mirror settings every dual session gets, apart from its mode and failed-write folder. */
+  public MirrorConfig.Builder mirrorSettings() {
+    MirrorConfig.Builder settings = MirrorConfig.builder();
+    return mirrorMaxInFlight == null ? settings : settings.maxInFlight(mirrorMaxInFlight);
+  }
+
+  /** The mirror settings in words, for the results. */
+  public String describeMirrorSettings() {
+    MirrorConfig settings = mirrorSettings().build();
+    return "max-in-flight " + settings.maxInFlight() + ", backpressure " + settings.backpressurePolicy()
+        + " up to " + settings.backpressureMaxWait().toMillis() + " ms, retry attempts "
+        + settings.retryMaxAttempts() + ", failed-write log fsync " + settings.fsyncPolicy()
+        + (mirrorMaxInFlight == null ? " (Tandem's defaults)" : " (max-in-flight set by --mirror-max-in-flight)");
+  }
+
+  /** A plain session on the source cluster. */
+  public CqlSession source(String name) {
+    return configured(clusters.sourceSessionBuilder(), name).build();
+  }
+
+  /** A plain session on the target cluster. */
+  public CqlSession target(String name) {
+    return configured(clusters.targetSessionBuilder(), name).build();
+  }
+
+  /** A dual session over two new sessions, mirroring in {@code mode}; its meters go to its own registry. */
+  public MirrorActivity dual(String name, MirrorMode mode) {
+    Path failedWrites = emptyFolder(failedWriteRoot.resolve(name));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    DualWriteCqlSession session = DualWriteCqlSession.builder()
+        .withSource(source(name + "-source"))
+        .withTarget(target(name + "-target"))
+        .withMirrorConfig(mirrorSettings().defaultMode(mode).failedWriteDirectory(failedWrites).build())
+        .withShadowReads(ShadowReadConfig.OFF)
+        .withMeterRegistry(registry)
+        .build();
+    return new MirrorActivity(session, registry);
+  }
+
+  private static CqlSessionBuilder configured(CqlSessionBuilder builder, String name) {
+    return builder.withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.SESSION_NAME, name)
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
+        .build());
+  }
+
+  private static Path emptyFolder(Path folder) {
+    try {
+      if (Files.exists(folder)) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot empty the failed-write folder " + folder, e);
+    }
+  }
+}
