@@ -9,6 +9,7 @@ import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirrorOutcome;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
 import io.tandem.core.api.timestamp.WriteTimestampGenerator;
@@ -16,7 +17,6 @@ import io.tandem.core.internal.DefaultMirrorEngineBuilder;
 import io.tandem.core.internal.config.MirrorConfigReader;
 import com.typesafe.config.Config;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * The engine behind every Tandem front door. A front door turns a client request into a {@link
@@ -96,7 +96,7 @@ public interface MirrorEngine extends AutoCloseable {
    * mode it completes with the primary, and the secondary's copy follows in the background once the
    * primary succeeded.
    */
-  <T> CompletionStage<T> execute(WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary);
+  <T> CompletionStage<T> execute(WriteCommand command, PrimaryWrite<T> primary);
 
   /** Sends only the secondary's copy. Completes when applied or safely logged. */
   CompletionStage<MirrorOutcome> mirror(WriteCommand command);

@@ -11,6 +11,7 @@ import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirrorOutcome;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
@@ -34,7 +35,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,7 +163,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public <T> CompletionStage<T> execute(
-      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary) {
+      WriteCommand command, PrimaryWrite<T> primary) {
     return mirroredWrite.execute(command, primary);
   }
 

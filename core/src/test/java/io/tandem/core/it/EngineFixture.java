@@ -52,7 +52,7 @@ final class EngineFixture implements AutoCloseable {
   CompletionStage<Object> write(String query, ByteBuffer... values) {
     WriteCommand command = engine.prepareWrite(
         WriteCommand.builder(BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).build());
-    return engine.execute(command, prepared -> engine.executeOn(engine.control().state().primary(), prepared)
+    return engine.execute(command, (primary, prepared) -> engine.executeOn(primary, prepared)
         .thenApply(result -> (Object) result));
   }
 

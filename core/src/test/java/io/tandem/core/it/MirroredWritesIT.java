@@ -64,7 +64,7 @@ class MirroredWritesIT {
             .addQuery(BoundQuery.of("INSERT INTO " + keyspace + ".kv (k, v) VALUES (1003, 'literal')"))
             .build();
     WriteCommand prepared = fixture.engine.prepareWrite(batch);
-    fixture.engine.execute(prepared, command -> fixture.engine.executeOn(Side.SOURCE, command))
+    fixture.engine.execute(prepared, (primary, command) -> fixture.engine.executeOn(primary, command))
         .toCompletableFuture().join();
     // an unset value leaves the column as it was
     fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(1001), BoundQuery.UNSET)

@@ -81,8 +81,14 @@ final class DualSessionFixture implements AutoCloseable {
   /** Both clusters hold the same rows with the same write times; returns the source's rows. */
   List<String> assertBothSidesEqual(String table, String columns, String writetimeColumn) {
     List<String> source = rows(Side.SOURCE, table, columns, writetimeColumn);
-    assertThat(rows(Side.TARGET, table, columns, writetimeColumn)).as("target rows of " + table)
-        .isEqualTo(source);
+    List<String> target = rows(Side.TARGET, table, columns, writetimeColumn);
+    List<String> onlyOnSource = new ArrayList<>(source);
+    onlyOnSource.removeAll(target);
+    List<String> onlyOnTarget = new ArrayList<>(target);
+    onlyOnTarget.removeAll(source);
+    assertThat(onlyOnSource).as("rows of %s only on the source (target has %s rows)", table, target.size()).isEmpty();
+    assertThat(onlyOnTarget).as("rows of %s only on the target", table).isEmpty();
+    assertThat(target).hasSameSizeAs(source);
     return source;
   }
 

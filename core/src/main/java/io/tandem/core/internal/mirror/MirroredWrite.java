@@ -8,13 +8,13 @@ import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.MirroredWriteException;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.SchemaChangePolicy;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * Runs one write on both clusters as the migration state and mirror mode say: the primary's copy through
@@ -42,22 +42,22 @@ public final class MirroredWrite {
     return control.state().modeFor(traits.keyspace(), traits.table());
   }
 
-  public <T> CompletionStage<T> execute(WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary) {
+  public <T> CompletionStage<T> execute(WriteCommand command, PrimaryWrite<T> primary) {
     MigrationState state = control.state();
     WriteTraits traits = mirror.traits(command);
     MirrorMode mode = state.modeFor(traits.keyspace(), traits.table());
     Side secondary = state.secondary();
     if (traits.schemaChange() && mode != MirrorMode.OFF) {
-      return executeSchemaChange(command, primary, traits, secondary);
+      return executeSchemaChange(command, primary, traits, state);
     }
     switch (mode) {
       case OFF:
-        return startSafely(primary, command);
+        return startSafely(primary, state.primary(), command);
       case ASYNC:
-        return executeAsync(command, primary, traits, secondary);
+        return executeAsync(command, primary, traits, state);
       case SYNC:
       default:
-        CompletableFuture<T> primaryStage = startSafely(primary, command);
+        CompletableFuture<T> primaryStage = startSafely(primary, state.primary(), command);
         CompletionStage<MirrorOutcome> secondaryStage = mirror.mirror(command, traits, secondary);
         return primaryStage.thenCombine(secondaryStage.handle(this::secondaryVerdict), (result, verdict) -> {
           if (verdict != null) {
@@ -73,9 +73,10 @@ public final class MirroredWrite {
    * the caller wait rather than a driver I/O thread; the copy is sent only once the primary succeeded.
    */
   private <T> CompletionStage<T> executeAsync(
-      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary, WriteTraits traits, Side secondary) {
+      WriteCommand command, PrimaryWrite<T> primary, WriteTraits traits, MigrationState state) {
+    Side secondary = state.secondary();
     boolean reserved = mirror.reserve();
-    CompletableFuture<T> primaryStage = startSafely(primary, command);
+    CompletableFuture<T> primaryStage = startSafely(primary, state.primary(), command);
     primaryStage.whenComplete((result, error) -> {
       if (error != null) {
         if (reserved) {
@@ -95,13 +96,13 @@ public final class MirroredWrite {
    * mirrored write must find its table. The secondary's failure is logged for replay, never the caller's.
    */
   private <T> CompletionStage<T> executeSchemaChange(
-      WriteCommand command, Function<WriteCommand, CompletionStage<T>> primary, WriteTraits traits, Side secondary) {
-    CompletableFuture<T> primaryStage = startSafely(primary, command);
+      WriteCommand command, PrimaryWrite<T> primary, WriteTraits traits, MigrationState state) {
+    CompletableFuture<T> primaryStage = startSafely(primary, state.primary(), command);
     if (schemaChanges == SchemaChangePolicy.PRIMARY_ONLY) {
       return primaryStage;
     }
     return primaryStage.thenCompose(result ->
-        mirror.mirror(command, traits, secondary).handle((outcome, error) -> result));
+        mirror.mirror(command, traits, state.secondary()).handle((outcome, error) -> result));
   }
 
   /** Only the secondary's copy, with the current state's secondary and mode. */
@@ -126,13 +127,11 @@ public final class MirroredWrite {
   }
 
   /** Runs the primary's copy, turning a thrown exception into a failed stage and timing it. */
-  private <T> CompletableFuture<T> startSafely(
-      Function<WriteCommand, CompletionStage<T>> primary, WriteCommand command) {
-    Side side = control.state().primary();
+  private <T> CompletableFuture<T> startSafely(PrimaryWrite<T> primary, Side side, WriteCommand command) {
     long started = System.nanoTime();
     CompletableFuture<T> stage;
     try {
-      stage = primary.apply(command).toCompletableFuture();
+      stage = primary.send(side, command).toCompletableFuture();
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }

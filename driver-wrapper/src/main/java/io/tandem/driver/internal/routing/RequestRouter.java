@@ -95,11 +95,11 @@ public final class RequestRouter {
   }
 
   private CompletionStage<AsyncResultSet> write(Statement<?> statement, StatementType kind) {
-    Side primary = engine.control().state().primary();
-    WriteCommand command = commands.toCommand(statement, keyspaceOf(primary));
+    WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
     WriteCommand prepared = kind == StatementType.DDL ? command : engine.prepareWrite(command);
     Statement<?> forPrimary = commands.forPrimary(statement, prepared);
-    return engine.execute(prepared, ignored -> runOn(primary, forPrimary));
+    // the engine names the primary together with the secondary, so a cutover meanwhile cannot split them
+    return engine.execute(prepared, (primary, ignored) -> runOn(primary, forPrimary));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {

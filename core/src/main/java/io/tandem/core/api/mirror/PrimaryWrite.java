@@ -1,0 +1,19 @@
+package io.tandem.core.api.mirror;
+
+import io.tandem.core.api.Side;
+import io.tandem.core.api.command.WriteCommand;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A front door's own way of sending a write's primary copy (the application's statement, a forwarded frame).
+ * The engine says which cluster is primary for this write — decided once, together with the secondary, so
+ * a cutover happening meanwhile can never send both copies to the same cluster.
+ *
+ * @param <T> what the caller gets back
+ */
+@FunctionalInterface
+public interface PrimaryWrite<T> {
+
+  /** Sends the (prepared) command to {@code primary}; the stage completes with the caller's answer. */
+  CompletionStage<T> send(Side primary, WriteCommand command);
+}
