@@ -22,6 +22,7 @@ import io.tandem.driver.internal.write.WriteCommands;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
   }
 
   /** Runs on both; returns the read side's answer once both are done (the other side's failure is logged). */
-  private <T> CompletionStage<T> onBoth(java.util.function.Function<CqlSession, CompletionStage<T>> call) {
+  private <T> CompletionStage<T> onBoth(Function<CqlSession, CompletionStage<T>> call) {
     Side readSide = engine.control().state().readSide();
     CompletionStage<T> served = call.apply(session(readSide));
     CompletionStage<T> other = call.apply(session(readSide.other())).exceptionally(error -> {

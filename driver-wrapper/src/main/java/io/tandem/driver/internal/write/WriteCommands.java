@@ -1,6 +1,5 @@
 package io.tandem.driver.internal.write;
 
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.context.DriverContext;
@@ -140,10 +139,5 @@ public final class WriteCommands {
     CodecRegistry codecs = context.getCodecRegistry();
     ProtocolVersion version = context.getProtocolVersion();
     return codecs.codecFor(value).encode(value, version);
-  }
-
-  /** The internal name of a keyspace identifier, or null. */
-  public static String internalName(CqlIdentifier keyspace) {
-    return keyspace == null ? null : keyspace.asInternal();
   }
 }
