@@ -36,7 +36,7 @@ public final class ResultsWriter {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, markdown(), StandardCharsets.UTF_8);
+    ResultsSections.write(file, "load", markdown());
   }
 
   public String markdown() {
