@@ -81,17 +81,29 @@ final class CellGrouper {
         new Assignment(AssignmentKind.ADD, column, null, encode(column, part))));
   }
 
-  /** WRITETIME/TTL list entries belong to the non-null fields only, in declaration order. */
+  /**
+   * Cassandra 5 answers one WRITETIME/TTL entry per field (null for a null field); should a version answer one
+   * per non-null field only, entries are matched to the non-null fields in declaration order.
+   */
   private void addFields(Map<CellGroup.Key, CellGroup> groups, Row row, ColumnSchema column, UdtValue value) {
-    Iterator<Long> writetimes = orNulls(writetimes(row, column));
-    Iterator<Integer> ttls = orNulls(ttls(row, column));
     UserDefinedType type = value.getType();
-    for (int field = 0; field < type.getFieldNames().size(); field++) {
-      if (value.isNull(field)) {
+    int fieldCount = type.getFieldNames().size();
+    List<Long> writetimeList = writetimes(row, column);
+    boolean entryPerField = writetimeList.size() == fieldCount;
+    Iterator<Long> writetimes = orNulls(writetimeList);
+    Iterator<Integer> ttls = orNulls(ttls(row, column));
+    for (int field = 0; field < fieldCount; field++) {
+      boolean isNull = value.isNull(field);
+      if (isNull && !entryPerField) {
+        continue;
+      }
+      Long writetime = writetimes.next();
+      Integer ttl = ttls.next();
+      if (isNull) {
         continue;
       }
       String fieldName = type.getFieldNames().get(field).asCql(true);
-      group(groups, key(column, writetimes.next(), ttls.next())).addAssignment(
+      group(groups, key(column, writetime, ttl)).addAssignment(
           new Assignment(AssignmentKind.FIELD, column, fieldName, value.getBytesUnsafe(field)));
     }
   }
