@@ -35,7 +35,8 @@ final class CounterDifferenceHandler implements RowHandler {
   @Override
   public void handle(Row row, boolean firstOfPartition, InFlightWrites inFlight) throws InterruptedException {
     List<ColumnSchema> columns = firstOfPartition ? allColumns : regularColumns;
-    inFlight.submit(() -> targetLookup.read(targetLookup.query().key(row)).thenCompose(target -> {
+    // off the driver's I/O thread: planning may prepare a statement, a blocking call
+    inFlight.submit(() -> targetLookup.read(targetLookup.query().key(row)).thenComposeAsync(target -> {
       Optional<BoundStatement> increment = planner.differenceFor(row, target, columns);
       if (increment.isEmpty()) {
         metrics.rowSkipped();
