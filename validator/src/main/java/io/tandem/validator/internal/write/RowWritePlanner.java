@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.tandem.validator.internal.scan.ScanQuery;
 import io.tandem.validator.internal.schema.ColumnSchema;
@@ -42,6 +43,11 @@ public final class RowWritePlanner {
 
   public ScanQuery query() {
     return query;
+  }
+
+  /** Prepares (and caches) another statement on the target, such as a repair's DELETE. */
+  public PreparedStatement prepare(String cql) {
+    return statements.prepare(cql);
   }
 
   /**

@@ -1,0 +1,10 @@
+package io.tandem.validator.internal.repair;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** The settings of one repair, validated by {@code RepairerBuilder}. */
+public record RepairSettings(
+    boolean deleteTargetOnlyRows, boolean dryRun, PrintStream planOutput, ConsistencyLevel consistency,
+    Duration requestTimeout) {}
