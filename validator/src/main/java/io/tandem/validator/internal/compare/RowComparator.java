@@ -47,10 +47,12 @@ final class RowComparator {
       if (!sameValue(left, right)) {
         kinds.add(Difference.VALUE);
       }
-      if (compareWritetimes && !Objects.equals(left.writetimes(), right.writetimes())) {
+      // with a side absent there is no timestamp to compare (null and an empty collection are the same value)
+      boolean bothPresent = left.bytes() != null && right.bytes() != null;
+      if (bothPresent && compareWritetimes && !Objects.equals(left.writetimes(), right.writetimes())) {
         kinds.add(Difference.WRITETIME);
       }
-      if (ttlTolerance != null && !sameTtls(left.ttls(), right.ttls())) {
+      if (bothPresent && ttlTolerance != null && !sameTtls(left.ttls(), right.ttls())) {
         kinds.add(Difference.TTL);
       }
       if (!kinds.isEmpty()) {
