@@ -41,8 +41,8 @@ class CountSampleIT {
       clusters.executeOnBoth("CREATE TABLE %s." + table + " (k int, c int, v text, PRIMARY KEY (k, c))");
     }
     write("same", 500, 0, row -> "v" + row, row -> "v" + row);
-    // every other row differs, and the source has 10 rows more
-    write("diverged", 400, 10, row -> "v" + row, row -> row % 2 == 0 ? "v" + row : "other" + row);
+    // every row of every other partition differs (sampling reads first rows), and the source has 10 rows more
+    write("diverged", 400, 10, row -> "v" + row, row -> row / 4 % 2 == 0 ? "v" + row : "other" + row);
     created = true;
   }
 
@@ -61,6 +61,10 @@ class CountSampleIT {
       if (row < rows) {
         writes.add(clusters.targetSession().executeAsync(onTarget.bind(row / 4, row % 4, targetValue.of(row)))
             .toCompletableFuture());
+      }
+      if (writes.size() >= 200) {
+        writes.forEach(CompletableFuture::join);
+        writes.clear();
       }
     }
     writes.forEach(CompletableFuture::join);
