@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.tandem.validator.api.validate.CellDifference;
 import io.tandem.validator.api.validate.Mismatch;
 import io.tandem.validator.api.validate.MismatchKind;
+import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.scan.ScanException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -39,8 +40,7 @@ final class Rechecks {
   }
 
   /** Queues a row that differed just now. */
-  void add(io.tandem.validator.internal.scan.RowKey key, MismatchKind kind, List<CellDifference> cells,
-      boolean withStatic) {
+  void add(RowKey key, MismatchKind kind, List<CellDifference> cells, boolean withStatic) {
     waiting.add(new Candidate(key, kind, cells, withStatic, Instant.now(), System.nanoTime() + delay.toNanos()));
   }
 
