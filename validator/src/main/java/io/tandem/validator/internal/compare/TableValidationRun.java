@@ -1,0 +1,59 @@
+package io.tandem.validator.internal.compare;
+
+import io.tandem.validator.api.range.TokenRange;
+import io.tandem.validator.api.validate.FailedRange;
+import io.tandem.validator.api.validate.TableValidation;
+import io.tandem.validator.internal.progress.ConsoleProgress;
+import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.internal.range.RangeRunner;
+import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
+import io.tandem.validator.internal.range.RingSplitter;
+import io.tandem.validator.internal.report.MismatchLedger;
+import io.tandem.validator.internal.scan.RangeReader;
+import io.tandem.validator.internal.scan.ScanQuery;
+import io.tandem.validator.internal.throttle.RowThrottle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The full two-sided diff of one table: its ring split into ranges, each merge-joined by a worker. */
+final class TableValidationRun {
+
+  private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
+  private final ValidationSettings settings;
+  private final MismatchLedger ledger;
+
+  /** @param ledger where every mismatch goes, or null */
+  TableValidationRun(ValidationSettings settings, MismatchLedger ledger) {
+    this.settings = settings;
+    this.ledger = ledger;
+  }
+
+  TableValidation run(String table) {
+    ScanQuery query = TableSetup.query(settings, table);
+    String name = query.schema().displayName();
+    Instant scanStart = settings.clock().instant();
+    long started = System.nanoTime();
+    TableContext context = TableContext.create(settings, query, scanStart, ledger);
+    RangeReader sourceReader = new RangeReader(settings.source(), query, settings.scanSettings());
+    RangeReader targetReader = new RangeReader(settings.target(), query, settings.scanSettings());
+    RangeComparison comparison = new RangeComparison(context, sourceReader, targetReader,
+        RowThrottle.fixed(settings.maxRowsPerSecond()), settings.recheckDelay());
+    List<TokenRange> ranges = RingSplitter.split(settings.source(), query.partitioner(), settings.splits());
+    RangeRunResult result = new RangeRunner(settings.concurrency(), "validate-" + table, RETRY_DELAY)
+        .run(ranges, comparison, listener("validate " + name));
+    return context.collector().finish(failures(result), scanStart, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  RangeListener listener(String label) {
+    return settings.progress() == null ? new RangeListener() {}
+        : new ConsoleProgress(settings.progress(), label, false, Duration.ofSeconds(10));
+  }
+
+  static List<FailedRange> failures(RangeRunResult result) {
+    return result.failures().stream()
+        .map(failure -> new FailedRange(failure.range(), String.valueOf(failure.error().getMessage())))
+        .toList();
+  }
+}
