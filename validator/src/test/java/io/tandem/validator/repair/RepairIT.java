@@ -42,8 +42,8 @@ class RepairIT {
       clusters.executeOnBoth("INSERT INTO " + table + " (id, c, name, tags) VALUES (" + id + ", 1, 'n" + id
           + "', {'a'}) USING TIMESTAMP 1000");
     }
-    // 1: missing on the target
-    clusters.executeOnTarget("DELETE FROM " + table + " USING TIMESTAMP 1001 WHERE id = 1 AND c = 1");
+    // 50: missing on the target (never written there; a target tombstone would rightly shadow the repair)
+    clusters.executeOnSource("INSERT INTO " + table + " (id, c, name) VALUES (50, 1, 'n50') USING TIMESTAMP 1000");
     // 2: source newer → repaired at the source's writetime
     clusters.executeOnSource("UPDATE " + table + " USING TIMESTAMP 2000 SET name = 'fresh' WHERE id = 2 AND c = 1");
     // 3: target newer → kept
@@ -73,7 +73,7 @@ class RepairIT {
     assertThat(repair.counts().get(Kind.DELETE_ROW)).isZero();
     assertThat(cell(clusters.targetSession(), 2)).isEqualTo("fresh@2000");
     assertThat(cell(clusters.targetSession(), 3)).isEqualTo("newer@3000");
-    assertThat(cell(clusters.targetSession(), 1)).isEqualTo("n1@1000");
+    assertThat(cell(clusters.targetSession(), 50)).isEqualTo("n50@1000");
     assertThat(tags(clusters.targetSession(), 6)).isEqualTo(tags(clusters.sourceSession(), 6));
 
     ValidationReport after = validate(reports.resolve("after"));

@@ -20,14 +20,14 @@ import java.util.Set;
  * equal after {@link CellValues} normalisation), writetimes and TTLs when asked. Static cells only when the
  * caller says the row is the one that speaks for its partition.
  */
-final class RowComparator {
+public final class RowComparator {
 
   private final ScanQuery query;
   private final CqlLiterals literals;
   private final boolean compareWritetimes;
   private final Duration ttlTolerance;
 
-  RowComparator(ScanQuery query, CqlLiterals literals, boolean compareWritetimes, Duration ttlTolerance) {
+  public RowComparator(ScanQuery query, CqlLiterals literals, boolean compareWritetimes, Duration ttlTolerance) {
     this.query = query;
     this.literals = literals;
     this.compareWritetimes = compareWritetimes;
@@ -35,7 +35,7 @@ final class RowComparator {
   }
 
   /** The cells that differ between {@code source} and {@code target}; empty when the rows hold the same data. */
-  List<CellDifference> differences(Row source, Row target, boolean withStatic) {
+  public List<CellDifference> differences(Row source, Row target, boolean withStatic) {
     List<CellDifference> differences = new ArrayList<>();
     for (ColumnSchema column : query.schema().cells()) {
       if (column.isStatic() && !withStatic) {
