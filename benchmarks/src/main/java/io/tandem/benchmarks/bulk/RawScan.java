@@ -8,7 +8,7 @@ import io.tandem.validator.internal.range.RingSplitter;
 import io.tandem.validator.internal.scan.PagedRows;
 import io.tandem.validator.internal.scan.RangeReader;
 import io.tandem.validator.internal.scan.ScanQuery;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tandem.validator.cli;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.validator.internal.compare.DefaultValidator;
 import io.tandem.validator.internal.compare.ValidationSettings;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import io.tandem.validator.internal.range.RangeJob;
 import io.tandem.validator.internal.range.RangeProgress;
 import io.tandem.validator.internal.scan.ScanException;
 import io.tandem.validator.internal.scan.ScanQuery;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the rows of each token range on both clusters with {@code SELECT count(*)}, adding up the totals. */

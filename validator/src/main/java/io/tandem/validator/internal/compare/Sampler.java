@@ -9,7 +9,7 @@ import io.tandem.validator.api.validate.MismatchKind;
 import io.tandem.validator.api.validate.SampleReport.TableSample;
 import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.scan.ScanException;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.tandem.validator.internal.compare;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

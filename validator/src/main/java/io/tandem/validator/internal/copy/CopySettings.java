@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.validator.api.copy.CounterMode;
 import io.tandem.validator.api.copy.TimestampStrategy;
 import io.tandem.validator.internal.range.RangeListener;
-import io.tandem.validator.internal.scan.ScanSettings;
+import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.io.PrintStream;
 import java.nio.file.Path;

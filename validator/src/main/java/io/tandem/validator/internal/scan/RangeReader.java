@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
+import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.api.range.TokenRange;
 import java.time.Duration;
 import java.util.Optional;

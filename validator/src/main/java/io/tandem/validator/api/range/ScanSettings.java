@@ -1,4 +1,4 @@
-package io.tandem.validator.internal.scan;
+package io.tandem.validator.api.range;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
