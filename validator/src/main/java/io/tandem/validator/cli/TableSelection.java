@@ -16,6 +16,13 @@ public final class TableSelection {
       description = "Tables of the keyspace, comma-separated (default: every table of the keyspace).")
   List<String> tables;
 
+  static TableSelection of(String keyspace, List<String> tables) {
+    TableSelection selection = new TableSelection();
+    selection.keyspace = keyspace;
+    selection.tables = tables;
+    return selection;
+  }
+
   /** The selected table names, read from the source's schema when none were given. */
   List<String> resolve(CqlSession source) {
     if (tables != null && !tables.isEmpty()) {

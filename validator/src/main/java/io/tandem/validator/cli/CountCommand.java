@@ -1,0 +1,33 @@
+package io.tandem.validator.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.tandem.validator.api.validate.CountReport;
+import io.tandem.validator.api.validate.CountReport.TableCount;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code count}: rows per table on both sides. */
+@Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Counts the rows of each table on both clusters, range by range in parallel. "
+        + "Exit code 0 when every count matches, 1 otherwise.")
+final class CountCommand implements Callable<Integer> {
+
+  @Mixin ClusterOptions clusters;
+  @Mixin TableSelection selection;
+  @Mixin ScanOptions scan;
+
+  @Override
+  public Integer call() {
+    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
+      CountReport report = ValidateCommand.validator(source, target, selection, scan).build().count();
+      for (TableCount table : report.tables()) {
+        System.out.printf(Locale.ROOT, "%s: source %,d rows, target %,d rows%s%s%n", table.table(), table.sourceRows(),
+            table.targetRows(), table.matches() ? "" : "  DIFFERENT",
+            table.failedRanges().isEmpty() ? "" : " (" + table.failedRanges().size() + " ranges failed: run again)");
+      }
+      return report.matches() ? 0 : 1;
+    }
+  }
+}
