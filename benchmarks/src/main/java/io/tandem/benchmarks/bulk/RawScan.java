@@ -45,7 +45,7 @@ final class RawScan {
               targetRows.next();
             }
           }
-        }, new io.tandem.validator.internal.range.RangeListener() {});
+        }, new io.tandem.validator.api.range.RangeListener() {});
     if (!result.isComplete()) {
       throw new IllegalStateException("The raw scan failed on " + result.failures());
     }

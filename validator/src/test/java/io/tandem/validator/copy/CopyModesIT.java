@@ -10,7 +10,7 @@ import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.CounterMode;
 import io.tandem.validator.api.copy.TableCopier;
 import io.tandem.validator.api.copy.TimestampStrategy;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

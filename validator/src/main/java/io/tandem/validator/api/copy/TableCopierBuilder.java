@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.validator.internal.copy.CopySettings;
 import io.tandem.validator.internal.copy.DefaultTableCopier;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.api.validate.FailedRange;
 import io.tandem.validator.api.validate.TableValidation;
 import io.tandem.validator.internal.progress.ConsoleProgress;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.internal.range.RangeRunner;
 import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
 import io.tandem.validator.internal.range.RingSplitter;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tandem.validator.api.copy.TimestampStrategy;
 import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.internal.copy.CheckpointState.Status;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

@@ -54,6 +54,7 @@ final class CopyRangeJob implements RangeJob {
       boolean newToken = previousKey != null && !key.token().equals(previousKey.token());
       if (newToken && (progress.isCancelled() || rowsSinceClaim >= claimEvery)) {
         inFlight.drain();
+        progress.rows(rowsSinceClaim);
         progress.completedThrough(previousKey.token());
         rowsSinceClaim = 0;
         if (progress.isCancelled()) {
@@ -66,11 +67,11 @@ final class CopyRangeJob implements RangeJob {
       boolean firstOfPartition = previousKey == null || !key.samePartition(previousKey, partitionKeySize);
       handler.handle(row, firstOfPartition, inFlight);
       metrics.rowRead();
-      progress.rows(1);
       rowsSinceClaim++;
       previousKey = key;
     }
     inFlight.drain();
+    progress.rows(rowsSinceClaim);
     progress.completedThrough(range.end());
     LOG.debug("Copied range {}: {} rows", range, rows.rowsRead());
   }

@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.validator.api.copy.CounterMode;
 import io.tandem.validator.api.copy.TimestampStrategy;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.io.PrintStream;

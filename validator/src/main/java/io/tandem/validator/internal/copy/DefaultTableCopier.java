@@ -8,7 +8,7 @@ import io.tandem.validator.api.range.Partitioner;
 import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.internal.copy.CheckpointState.Status;
 import io.tandem.validator.internal.progress.ConsoleProgress;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.internal.range.RangeRunner;
 import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
 import io.tandem.validator.internal.range.RingSplitter;

@@ -1,7 +1,7 @@
 package io.tandem.validator.internal.progress;
 
 import io.tandem.validator.api.range.TokenRange;
-import io.tandem.validator.internal.range.RangeListener;
+import io.tandem.validator.api.range.RangeListener;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package io.tandem.validator.internal.range;
 
+import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.internal.scan.ScanException;
 import java.math.BigInteger;

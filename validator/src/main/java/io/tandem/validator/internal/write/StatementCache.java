@@ -2,36 +2,21 @@ package io.tandem.validator.internal.write;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
-/** Prepared statements by CQL text, least recently used evicted beyond a bound (the driver caches too). */
+/** Prepared statements by CQL text, bounded (Caffeine, as everywhere in Tandem); the driver caches too. */
 final class StatementCache {
 
   private final CqlSession session;
-  private final Map<String, PreparedStatement> statements;
+  private final Cache<String, PreparedStatement> statements;
 
   StatementCache(CqlSession session, int capacity) {
     this.session = session;
-    this.statements = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.statements = Caffeine.newBuilder().maximumSize(capacity).build();
   }
 
   PreparedStatement prepare(String cql) {
-    synchronized (statements) {
-      PreparedStatement cached = statements.get(cql);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    PreparedStatement prepared = session.prepare(cql);
-    synchronized (statements) {
-      statements.put(cql, prepared);
-    }
-    return prepared;
+    return statements.get(cql, session::prepare);
   }
 }

@@ -1,6 +1,5 @@
-package io.tandem.validator.internal.range;
+package io.tandem.validator.api.range;
 
-import io.tandem.validator.api.range.TokenRange;
 import java.math.BigInteger;
 import java.util.List;
 
