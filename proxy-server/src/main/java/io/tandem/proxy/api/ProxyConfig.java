@@ -1,0 +1,229 @@
+package io.tandem.proxy.api;
+
+import io.tandem.core.api.mirror.MirrorConfig;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a {@link TandemProxy} needs. Built with {@link #builder(ClusterEndpoint, ClusterEndpoint)}, which
+ * checks each value when it is set; the Javadoc of each builder method gives its default. Immutable.
+ */
+public final class ProxyConfig {
+
+  private final Builder values;
+
+  private ProxyConfig(Builder builder) {
+    this.values = builder.copy();
+  }
+
+  public static Builder builder(ClusterEndpoint source, ClusterEndpoint target) {
+    return new Builder(source, target);
+  }
+
+  public ClusterEndpoint source() { return values.source; }
+  public ClusterEndpoint target() { return values.target; }
+  public InetSocketAddress listenAddress() { return values.listenAddress; }
+  public List<InetSocketAddress> topologyAddresses() { return values.topologyAddresses; }
+  public Set<Integer> protocolVersions() { return values.protocolVersions; }
+  public String cqlVersion() { return values.cqlVersion; }
+  public Path clientKeystore() { return values.clientKeystore; }
+  public String clientKeystorePassword() { return values.clientKeystorePassword; }
+  public int maxFrameBytes() { return values.maxFrameBytes; }
+  public int maxStreamIdsPerConnection() { return values.maxStreamIdsPerConnection; }
+  public Duration requestTimeout() { return values.requestTimeout; }
+  public Duration connectTimeout() { return values.connectTimeout; }
+  public Duration heartbeatInterval() { return values.heartbeatInterval; }
+  public Duration shutdownGracePeriod() { return values.shutdownGracePeriod; }
+  public int preparedCacheSize() { return values.preparedCacheSize; }
+  public int eventLoopThreads() { return values.eventLoopThreads; }
+  public MirrorConfig mirror() { return values.mirror; }
+  public InetSocketAddress adminAddress() { return values.adminAddress; }
+
+  /** The highest protocol version clients may use. */
+  public int maxProtocolVersion() {
+    return ((TreeSet<Integer>) values.protocolVersions).last();
+  }
+
+  /** Builds a {@link ProxyConfig}; every setter rejects a bad value at once with a message saying why. */
+  public static final class Builder {
+    private final ClusterEndpoint source;
+    private final ClusterEndpoint target;
+    private InetSocketAddress listenAddress = new InetSocketAddress("0.0.0.0", 29042);
+    private List<InetSocketAddress> topologyAddresses = List.of();
+    private Set<Integer> protocolVersions = new TreeSet<>(Set.of(3, 4));
+    private String cqlVersion;
+    private Path clientKeystore;
+    private String clientKeystorePassword;
+    private int maxFrameBytes = 16 * 1024 * 1024;
+    private int maxStreamIdsPerConnection = 2048;
+    private Duration requestTimeout = Duration.ofSeconds(12);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration heartbeatInterval = Duration.ofSeconds(30);
+    private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+    private int preparedCacheSize = 10_000;
+    private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
+    private MirrorConfig mirror = MirrorConfig.builder().build();
+    private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
+
+    private Builder(ClusterEndpoint source, ClusterEndpoint target) {
+      this.source = Objects.requireNonNull(source, "source");
+      this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /** Where clients connect. Default {@code 0.0.0.0:29042} (Azure's cassandra-proxy port). */
+    public Builder listenAddress(InetSocketAddress address) {
+      this.listenAddress = Objects.requireNonNull(address, "listenAddress");
+      return this;
+    }
+
+    /**
+     * The addresses of every proxy instance clients may use, this one included, as clients reach them; each
+     * instance owns an even share of the token ring in the {@code system.local}/{@code system.peers} answers.
+     * Default: empty, meaning this instance alone, at the address each client connected to.
+     */
+    public Builder topologyAddresses(List<InetSocketAddress> addresses) {
+      this.topologyAddresses = List.copyOf(addresses);
+      return this;
+    }
+
+    /** Protocol versions offered to clients (3, 4). Default {@code [3, 4]}; others are negotiated down. */
+    public Builder protocolVersions(Set<Integer> versions) {
+      TreeSet<Integer> checked = new TreeSet<>(versions);
+      if (checked.isEmpty() || checked.first() < 3 || checked.last() > 4) {
+        throw new IllegalArgumentException("protocol versions must be among 3 and 4 (v5 framing is not supported "
+            + "yet; clients asking for v5 are negotiated down to v4), got " + versions);
+      }
+      this.protocolVersions = checked;
+      return this;
+    }
+
+    /** The CQL_VERSION offered to clients in SUPPORTED; default {@code null}: the cluster's own. */
+    public Builder cqlVersion(String version) {
+      this.cqlVersion = version;
+      return this;
+    }
+
+    /** TLS towards clients from a JKS/PKCS12 keystore; default none (plain TCP). */
+    public Builder clientTls(Path keystore, String password) {
+      this.clientKeystore = Objects.requireNonNull(keystore, "keystore");
+      this.clientKeystorePassword = password;
+      return this;
+    }
+
+    /** The largest frame body accepted from a client or a cluster. Default 16 MiB (Cassandra's own limit). */
+    public Builder maxFrameBytes(int bytes) {
+      this.maxFrameBytes = positive(bytes, "maxFrameBytes");
+      return this;
+    }
+
+    /** Concurrent requests per client connection towards one cluster. Default 2048; at most 32768. */
+    public Builder maxStreamIdsPerConnection(int ids) {
+      if (ids < 1 || ids > 32768) {
+        throw new IllegalArgumentException("maxStreamIdsPerConnection must be in [1, 32768], got " + ids);
+      }
+      this.maxStreamIdsPerConnection = ids;
+      return this;
+    }
+
+    /** How long the proxy waits for a cluster's answer before answering the client with an error. Default 12 s. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /** TCP connect timeout towards cluster nodes. Default 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Idle time after which a cluster connection is kept alive with OPTIONS; zero disables. Default 30 s. */
+    public Builder heartbeatInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("heartbeatInterval must not be negative, got " + interval);
+      }
+      this.heartbeatInterval = interval;
+      return this;
+    }
+
+    /** How long shutdown waits for in-flight requests before closing connections. Default 10 s. */
+    public Builder shutdownGracePeriod(Duration period) {
+      if (period.isNegative()) {
+        throw new IllegalArgumentException("shutdownGracePeriod must not be negative, got " + period);
+      }
+      this.shutdownGracePeriod = period;
+      return this;
+    }
+
+    /** Prepared statements remembered (query text by id). Default 10,000. */
+    public Builder preparedCacheSize(int size) {
+      this.preparedCacheSize = positive(size, "preparedCacheSize");
+      return this;
+    }
+
+    /** Netty event-loop threads. Default: the number of cores. */
+    public Builder eventLoopThreads(int threads) {
+      this.eventLoopThreads = positive(threads, "eventLoopThreads");
+      return this;
+    }
+
+    /** How writes are mirrored (mode, retry, breaker, failed-write log). Default {@code MirrorConfig.builder().build()}. */
+    public Builder mirror(MirrorConfig mirror) {
+      this.mirror = Objects.requireNonNull(mirror, "mirror");
+      return this;
+    }
+
+    /**
+     * Where {@code /metrics}, {@code /health/*} and {@code /admin/*} are served; {@code null} turns the
+     * endpoint off. Default {@code 127.0.0.1:28000} (localhost only: the admin endpoint changes routing).
+     */
+    public Builder adminAddress(InetSocketAddress address) {
+      this.adminAddress = address;
+      return this;
+    }
+
+    public ProxyConfig build() {
+      return new ProxyConfig(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(source, target);
+      copy.listenAddress = listenAddress;
+      copy.topologyAddresses = topologyAddresses;
+      copy.protocolVersions = new TreeSet<>(protocolVersions);
+      copy.cqlVersion = cqlVersion;
+      copy.clientKeystore = clientKeystore;
+      copy.clientKeystorePassword = clientKeystorePassword;
+      copy.maxFrameBytes = maxFrameBytes;
+      copy.maxStreamIdsPerConnection = maxStreamIdsPerConnection;
+      copy.requestTimeout = requestTimeout;
+      copy.connectTimeout = connectTimeout;
+      copy.heartbeatInterval = heartbeatInterval;
+      copy.shutdownGracePeriod = shutdownGracePeriod;
+      copy.preparedCacheSize = preparedCacheSize;
+      copy.eventLoopThreads = eventLoopThreads;
+      copy.mirror = mirror;
+      copy.adminAddress = adminAddress;
+      return copy;
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.tandem.proxy.internal.backend;
+
+import com.datastax.oss.protocol.internal.request.Options;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.tandem.proxy.internal.frame.FrameDecoder;
+import io.tandem.proxy.internal.frame.ProtocolCodecs;
+import io.tandem.proxy.internal.frame.RawFrame;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Opens {@link BackendConnection}s to the nodes of one cluster, on the event loop of the client connection
+ * they serve (so a client's requests and their forwarded copies never change threads). Adds TLS with
+ * hostname verification when the cluster uses TLS, and an OPTIONS heartbeat on idle connections.
+ */
+public final class BackendConnector {
+
+  private final String clusterName;
+  private final SslContext sslContext;
+  private final boolean verifyHostname;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Duration heartbeatInterval;
+  private final int maxFrameBytes;
+  private final int maxStreamIds;
+  private final ProtocolCodecs codecs;
+
+  /**
+   * @param sslContext TLS towards the cluster, or {@code null} for plain TCP
+   * @param heartbeatInterval idle time after which an OPTIONS keeps the connection alive; zero disables it
+   */
+  public BackendConnector(String clusterName, SslContext sslContext, boolean verifyHostname, Duration connectTimeout,
+      Duration requestTimeout, Duration heartbeatInterval, int maxFrameBytes, int maxStreamIds,
+      ProtocolCodecs codecs) {
+    this.clusterName = clusterName;
+    this.sslContext = sslContext;
+    this.verifyHostname = verifyHostname;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.heartbeatInterval = heartbeatInterval;
+    this.maxFrameBytes = maxFrameBytes;
+    this.maxStreamIds = maxStreamIds;
+    this.codecs = codecs;
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** Opens a TCP (and TLS) connection; the CQL handshake is the caller's. */
+  public CompletableFuture<BackendConnection> connect(EventLoop loop, InetSocketAddress node, int protocolVersion) {
+    BackendConnection connection = new BackendConnection(node, requestTimeout, maxStreamIds);
+    CompletableFuture<BackendConnection> connected = new CompletableFuture<>();
+    ChannelFuture future = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            if (sslContext != null) {
+              channel.pipeline().addLast(sslHandler(channel, node));
+            }
+            if (!heartbeatInterval.isZero()) {
+              channel.pipeline().addLast(new IdleStateHandler(0, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS));
+              channel.pipeline().addLast(new Heartbeat(connection, protocolVersion));
+            }
+            channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), connection);
+          }
+        })
+        .connect(node);
+    future.addListener(done -> {
+      if (done.isSuccess()) {
+        connected.complete(connection);
+      } else {
+        connected.completeExceptionally(new BackendConnectionLostException(
+            "Cannot connect to " + clusterName + " node " + node + ": " + done.cause().getMessage(), done.cause()));
+      }
+    });
+    return connected;
+  }
+
+  private SslHandler sslHandler(Channel channel, InetSocketAddress node) {
+    SslHandler handler = sslContext.newHandler(channel.alloc(), node.getHostString(), node.getPort());
+    if (verifyHostname) {
+      SSLEngine engine = handler.engine();
+      SSLParameters parameters = engine.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      engine.setSSLParameters(parameters);
+    }
+    return handler;
+  }
+
+  /** Sends an OPTIONS when the connection has been idle; the SUPPORTED answer is simply dropped. */
+  private final class Heartbeat extends ChannelInboundHandlerAdapter {
+    private final BackendConnection connection;
+    private final int protocolVersion;
+
+    Heartbeat(BackendConnection connection, int protocolVersion) {
+      this.connection = connection;
+      this.protocolVersion = protocolVersion;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+      if (event instanceof IdleStateEvent) {
+        connection.send(codecs.request(protocolVersion, 0, Options.INSTANCE)).whenComplete((answer, error) -> {
+          if (answer != null) {
+            answer.release();
+          } else {
+            context.close();
+          }
+        });
+      } else {
+        context.fireUserEventTriggered(event);
+      }
+    }
+  }
+}
