@@ -1,12 +1,155 @@
 package io.tandem.proxy.internal.server;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.control.MigrationControl;
+import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
+import io.tandem.proxy.internal.backend.BackendConnector;
+import io.tandem.proxy.internal.backend.ClusterNodes;
+import io.tandem.proxy.internal.client.ProxyContext;
+import io.tandem.proxy.internal.frame.ProtocolCodecs;
+import io.tandem.proxy.internal.metrics.ProxyMetrics;
+import io.tandem.proxy.internal.topology.ProxyTopology;
+import io.tandem.proxy.internal.topology.SystemTableRewriter;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The proxy's lifecycle: sessions, engine, Netty server, admin endpoint. */
-public abstract class DefaultTandemProxy implements TandemProxy {
+/**
+ * The proxy's lifecycle: a driver session per cluster, the core engine over them, the Netty server, the
+ * admin endpoint; and the reverse at {@link #close()}, after draining in-flight requests.
+ */
+public final class DefaultTandemProxy implements TandemProxy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultTandemProxy.class);
+
+  private final ProxyConfig config;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private MirrorEngine engine;
+  private ProxyContext context;
+  private ProxyServer server;
+  private InetSocketAddress address;
+  private InetSocketAddress adminAddress;
+
+  private DefaultTandemProxy(ProxyConfig config) {
+    this.config = config;
+  }
 
   public static TandemProxy start(ProxyConfig config) {
-    throw new UnsupportedOperationException("being built");
+    DefaultTandemProxy proxy = new DefaultTandemProxy(config);
+    try {
+      proxy.open();
+      return proxy;
+    } catch (RuntimeException e) {
+      proxy.closeResources();
+      throw e;
+    }
+  }
+
+  private void open() {
+    SslContext clientTls = config.clientKeystore() == null ? null
+        : SecurityContexts.forClients(config.clientKeystore(), config.clientKeystorePassword());
+    CqlSession source = remember(ClusterSessions.open(config.source(), config.requestTimeout()));
+    CqlSession target = remember(ClusterSessions.open(config.target(), config.requestTimeout()));
+    engine = remember(MirrorEngine.builder().withSource(source).withTarget(target).withConfig(config.mirror())
+        .withMeterRegistry(registry).build());
+    ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
+    Map<Side, BackendConnector> connectors = new EnumMap<>(Side.class);
+    Map<Side, ClusterNodes> nodes = new EnumMap<>(Side.class);
+    connectors.put(Side.SOURCE, connector(config.source(), codecs));
+    connectors.put(Side.TARGET, connector(config.target(), codecs));
+    nodes.put(Side.SOURCE, new ClusterNodes(source, config.source().contactPoints()));
+    nodes.put(Side.TARGET, new ClusterNodes(target, config.target().contactPoints()));
+    context = new ProxyContext(config, engine, codecs, connectors, nodes,
+        new SystemTableRewriter(new ProxyTopology(config.topologyAddresses())), new ProxyMetrics(registry));
+    server = new ProxyServer(config.eventLoopThreads());
+    address = server.bind(config.listenAddress(), context, clientTls);
+    LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode)", address, config.source(), config.target(),
+        config.mirror().defaultMode());
+  }
+
+  private BackendConnector connector(ClusterEndpoint endpoint, ProtocolCodecs codecs) {
+    return new BackendConnector(endpoint.name(), SecurityContexts.forCluster(endpoint), endpoint.verifyHostname(),
+        config.connectTimeout(), config.requestTimeout(), config.heartbeatInterval(), config.maxFrameBytes(),
+        config.maxStreamIdsPerConnection(), codecs);
+  }
+
+  private <T extends AutoCloseable> T remember(T resource) {
+    resources.add(0, resource);
+    return resource;
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  @Override
+  public InetSocketAddress adminAddress() {
+    return adminAddress;
+  }
+
+  @Override
+  public MigrationControl control() {
+    return engine.control();
+  }
+
+  @Override
+  public MirrorEngine engine() {
+    return engine;
+  }
+
+  /** The registry behind {@code /metrics}. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      context.startDraining();
+      server.stopAccepting();
+      long deadline = System.nanoTime() + config.shutdownGracePeriod().toNanos();
+      while (context.inFlight() > 0 && System.nanoTime() < deadline) {
+        sleep();
+      }
+      if (context.inFlight() > 0) {
+        LOG.warn("Closing with {} requests still in flight after {}", context.inFlight(), config.shutdownGracePeriod());
+      }
+      server.close();
+    }
+    closeResources();
+    LOG.info("Tandem proxy on {} stopped", address);
+  }
+
+  private void closeResources() {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed: {}", resource, e.toString());
+      }
+    }
+    resources.clear();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,0 +1,252 @@
+package io.tandem.proxy.internal.client;
+
+import com.datastax.oss.protocol.internal.Frame;
+import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
+import com.datastax.oss.protocol.internal.ProtocolConstants.Opcode;
+import com.datastax.oss.protocol.internal.request.AuthResponse;
+import com.datastax.oss.protocol.internal.request.Startup;
+import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.tandem.core.api.Side;
+import io.tandem.proxy.internal.backend.BackendConnectionLostException;
+import io.tandem.proxy.internal.frame.MalformedFrameException;
+import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
+import io.tandem.proxy.internal.frame.RawFrame;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: checks each frame's version, relays the client's handshake (OPTIONS, STARTUP,
+ * AUTH_RESPONSE) to the primary cluster, routes REGISTER to the read side and hands queries to the {@link
+ * RequestRouter}. A frame it cannot accept is answered with a protocol error and the connection is closed;
+ * other connections never notice.
+ */
+public final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientResponder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+  private final ProxyContext context;
+  private final Map<Side, ClusterLink> links = new EnumMap<>(Side.class);
+  private Channel channel;
+  private ClientState state;
+  private Side handshakeSide;
+  private RequestRouter router;
+  private boolean ready;
+  private boolean relayOpened;
+
+  public ClientConnection(ProxyContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext channelContext) {
+    channel = channelContext.channel();
+    state = new ClientState((InetSocketAddress) channel.localAddress());
+    for (Side side : Side.values()) {
+      links.put(side, new ClusterLink(side, context, channel.eventLoop(), state));
+    }
+    handshakeSide = context.engine().control().state().primary();
+    router = new RequestRouter(context, state, links, this);
+    context.metrics().connectionOpened();
+    LOG.debug("Client {} connected to {}", channel.remoteAddress(), channel.localAddress());
+    channelContext.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext channelContext) {
+    links.values().forEach(ClusterLink::close);
+    context.metrics().connectionClosed();
+    LOG.debug("Client {} disconnected", channel.remoteAddress());
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext channelContext, Object message) {
+    RawFrame frame = (RawFrame) message;
+    try {
+      handle(frame);
+    } catch (MalformedFrameException e) {
+      frame.release();
+      reject(e);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext channelContext, Throwable cause) {
+    Throwable problem = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (problem instanceof MalformedFrameException malformed) {
+      reject(malformed);
+    } else {
+      LOG.debug("Closing client connection {}: {}", channel.remoteAddress(), problem.toString());
+      channelContext.close();
+    }
+  }
+
+  @Override
+  public void respond(int streamId, RawFrame response) {
+    context.requestFinished();
+    channel.writeAndFlush(response.withStreamId(streamId).buffer(), channel.voidPromise());
+  }
+
+  @Override
+  public void fail(int streamId, Throwable failure) {
+    Throwable cause = ErrorResponses.unwrap(failure);
+    if (cause instanceof ErrorResponseException refused) {
+      respond(streamId, refused.response());
+      return;
+    }
+    ErrorResponses.ErrorAnswer answer = ErrorResponses.answerFor(cause);
+    context.metrics().error(answer.cause());
+    LOG.debug("Answering stream {} of {} with error 0x{}: {}", streamId, channel.remoteAddress(),
+        Integer.toHexString(answer.code()), answer.message());
+    respond(streamId, context.codecs().error(state.version(), streamId, answer.code(), answer.message()));
+  }
+
+  private void handle(RawFrame frame) {
+    if (frame.isResponse()) {
+      throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
+          "A client sent a response frame (opcode 0x" + Integer.toHexString(frame.opcode()) + ")");
+    }
+    if (!context.config().protocolVersions().contains(frame.version())) {
+      negotiateDown(frame);
+      return;
+    }
+    if (state.version() == 0) {
+      state.version(frame.version());
+    } else if (frame.version() != state.version()) {
+      throw new MalformedFrameException(state.version(), frame.streamId(), Kind.UNSUPPORTED_VERSION,
+          "Protocol version " + frame.version() + " on a connection that started with v" + state.version());
+    }
+    context.requestStarted();
+    if (context.isDraining()) {
+      context.metrics().rejected("draining");
+      int streamId = frame.streamId();
+      frame.release();
+      fail(streamId, new BackendConnectionLostException("the proxy is shutting down, retry on another host"));
+      return;
+    }
+    switch (frame.opcode()) {
+      case Opcode.OPTIONS -> relay(handshakeSide, frame, "handshake");
+      case Opcode.STARTUP -> startup(frame);
+      case Opcode.AUTH_RESPONSE -> authResponse(frame);
+      case Opcode.REGISTER -> register(frame);
+      case Opcode.QUERY, Opcode.PREPARE, Opcode.EXECUTE, Opcode.BATCH -> {
+        if (ready) {
+          router.route(frame);
+        } else {
+          relay(handshakeSide, frame, "handshake");
+        }
+      }
+      default -> {
+        context.requestFinished();
+        throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
+            "Unexpected opcode 0x" + Integer.toHexString(frame.opcode()) + " in a request");
+      }
+    }
+  }
+
+  private void startup(RawFrame frame) {
+    Startup startup = (Startup) context.codecs().decodeRequest(frame).message;
+    if (startup.options.containsKey(Startup.COMPRESSION_KEY)) {
+      int streamId = frame.streamId();
+      frame.release();
+      context.metrics().rejected("compression");
+      respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
+          "The Tandem proxy does not support compression (" + startup.options.get(Startup.COMPRESSION_KEY)
+              + "): connect without it"));
+      return;
+    }
+    state.startupOptions(startup.options);
+    relay(handshakeSide, frame, "handshake");
+  }
+
+  private void authResponse(RawFrame frame) {
+    AuthResponse response = (AuthResponse) context.codecs().decodeRequest(frame).message;
+    if (state.authToken() == null && response.token != null) {
+      byte[] token = new byte[response.token.remaining()];
+      response.token.duplicate().get(token);
+      state.authToken(token);
+    }
+    relay(handshakeSide, frame, "handshake");
+  }
+
+  private void register(RawFrame frame) {
+    ClusterLink events = links.get(context.engine().control().state().readSide());
+    events.onEvent(this::forwardEvent);
+    relay(events.side(), frame, "register");
+  }
+
+  /** Only schema changes reach clients: status and topology events name real nodes the client must not use. */
+  private void forwardEvent(RawFrame event) {
+    Frame decoded;
+    try {
+      decoded = context.codecs().decodeResponse(event);
+    } catch (MalformedFrameException e) {
+      event.release();
+      return;
+    }
+    if (decoded.message instanceof SchemaChangeEvent) {
+      channel.writeAndFlush(event.buffer(), channel.voidPromise());
+    } else {
+      event.release();
+    }
+  }
+
+  /** Forwards a frame as it is to one cluster; the answer goes back as it is, READY/AUTH_SUCCESS noted. */
+  private void relay(Side side, RawFrame frame, String route) {
+    context.metrics().request(route);
+    int streamId = frame.streamId();
+    ClusterLink link = links.get(side);
+    if (!ready && !link.isConnected() && side == handshakeSide && !relayOpened) {
+      relayOpened = true;
+      link.openForRelay();
+    }
+    link.send(frame).whenComplete((response, error) -> {
+      if (error != null) {
+        fail(streamId, error);
+        return;
+      }
+      respond(streamId, adapt(response));
+    });
+  }
+
+  private RawFrame adapt(RawFrame response) {
+    return switch (response.opcode()) {
+      case Opcode.READY, Opcode.AUTH_SUCCESS -> {
+        ready = true;
+        yield response;
+      }
+      case Opcode.SUPPORTED -> SupportedOptions.rewrite(context, response);
+      default -> response;
+    };
+  }
+
+  private void negotiateDown(RawFrame frame) {
+    int answerVersion = Math.min(Math.max(frame.version(), 3), context.config().maxProtocolVersion());
+    String supported = context.config().protocolVersions().stream().map(version -> version + "/v" + version)
+        .collect(Collectors.joining(", "));
+    context.metrics().rejected("unsupported_version");
+    LOG.debug("Client {} asked for protocol v{}: negotiating down", channel.remoteAddress(), frame.version());
+    int streamId = frame.streamId();
+    frame.release();
+    channel.writeAndFlush(context.codecs().error(answerVersion, streamId, ErrorCode.PROTOCOL_ERROR,
+        "Invalid or unsupported protocol version (" + frame.version() + "); supported versions are (" + supported
+            + ")").buffer(), channel.voidPromise());
+  }
+
+  private void reject(MalformedFrameException problem) {
+    context.metrics().rejected(problem.kind().name().toLowerCase());
+    LOG.debug("Closing client connection {}: {}", channel.remoteAddress(), problem.getMessage());
+    int version = context.config().protocolVersions().contains(problem.version()) ? problem.version()
+        : context.config().maxProtocolVersion();
+    channel.writeAndFlush(context.codecs().error(version, problem.streamId(), ErrorCode.PROTOCOL_ERROR,
+        problem.getMessage()).buffer()).addListener(ChannelFutureListener.CLOSE);
+  }
+}

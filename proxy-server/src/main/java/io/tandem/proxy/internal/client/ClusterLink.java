@@ -1,0 +1,149 @@
+package io.tandem.proxy.internal.client;
+
+import io.netty.channel.EventLoop;
+import io.tandem.core.api.Side;
+import io.tandem.proxy.api.ClusterEndpoint;
+import io.tandem.proxy.internal.backend.BackendConnection;
+import io.tandem.proxy.internal.backend.BackendConnectionLostException;
+import io.tandem.proxy.internal.frame.RawFrame;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection's way to one cluster: a single {@link BackendConnection}, opened when first needed
+ * and opened again, on another node if need be, after it was lost. The proxy runs the handshake itself
+ * (STARTUP, the cluster's credentials or else the client's, USE of the current keyspace), except on the
+ * connection the client's own handshake is relayed over. Confined to the client connection's event loop;
+ * {@link #send} may be called from any thread.
+ */
+final class ClusterLink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
+
+  private final Side side;
+  private final ProxyContext context;
+  private final EventLoop loop;
+  private final ClientState state;
+  private CompletableFuture<BackendConnection> current;
+  private Consumer<RawFrame> eventListener;
+  private boolean closed;
+
+  ClusterLink(Side side, ProxyContext context, EventLoop loop, ClientState state) {
+    this.side = side;
+    this.context = context;
+    this.loop = loop;
+    this.state = state;
+  }
+
+  Side side() {
+    return side;
+  }
+
+  /** Opens the connection the client's handshake will be relayed over (no handshake of the proxy's own). */
+  CompletableFuture<BackendConnection> openForRelay() {
+    current = tryNodes(context.nodes(side).candidates().iterator(), false, null);
+    return current;
+  }
+
+  /** Whether a connection is open now (a USE must then be applied to it as well). */
+  boolean isConnected() {
+    return current != null && current.isDone() && !current.isCompletedExceptionally() && current.join().isOpen();
+  }
+
+  /** Sends a request frame (taking over its reference) and completes with the response, which the caller owns. */
+  CompletableFuture<RawFrame> send(RawFrame request) {
+    if (!loop.inEventLoop()) {
+      CompletableFuture<RawFrame> response = new CompletableFuture<>();
+      loop.execute(() -> send(request).whenComplete((frame, error) -> complete(response, frame, error)));
+      return response;
+    }
+    return connection().handle((connection, error) -> {
+      if (error != null) {
+        request.release();
+        return CompletableFuture.<RawFrame>failedFuture(error);
+      }
+      return connection.send(request);
+    }).thenCompose(response -> response);
+  }
+
+  /** Routes this cluster's server events to the listener, now and after any reconnection. */
+  void onEvent(Consumer<RawFrame> listener) {
+    this.eventListener = listener;
+    if (isConnected()) {
+      current.join().onEvent(listener);
+    }
+  }
+
+  void close() {
+    closed = true;
+    if (current != null) {
+      current.thenAccept(BackendConnection::close);
+    }
+  }
+
+  private CompletableFuture<BackendConnection> connection() {
+    if (closed) {
+      return CompletableFuture.failedFuture(new BackendConnectionLostException("The client connection is closing"));
+    }
+    if (current == null || (current.isDone() && (current.isCompletedExceptionally() || !current.join().isOpen()))) {
+      current = tryNodes(context.nodes(side).candidates().iterator(), true, null);
+    }
+    return current;
+  }
+
+  private CompletableFuture<BackendConnection> tryNodes(Iterator<InetSocketAddress> nodes, boolean handshake,
+      Throwable lastFailure) {
+    if (!nodes.hasNext()) {
+      return CompletableFuture.failedFuture(new BackendConnectionLostException(
+          "No " + side.name().toLowerCase() + " node accepted a connection"
+              + (lastFailure != null ? ": " + lastFailure.getMessage() : ""), lastFailure));
+    }
+    InetSocketAddress node = nodes.next();
+    CompletableFuture<BackendConnection> opened = context.connector(side).connect(loop, node, state.version());
+    if (handshake) {
+      opened = opened.thenCompose(connection -> context.handshake().run(connection, context.endpoint(side).name(),
+          state.version(), state.startupOptions(), authToken(), state.keyspace()));
+    }
+    return opened.handle((connection, error) -> {
+      if (error != null) {
+        LOG.debug("Cannot use {} node {} for {}: {}", side, node, state, error.toString());
+        return tryNodes(nodes, handshake, error);
+      }
+      if (eventListener != null) {
+        connection.onEvent(eventListener);
+      }
+      return CompletableFuture.completedFuture(connection);
+    }).thenCompose(result -> result);
+  }
+
+  /** The cluster's own credentials when configured, otherwise those the client presented (as Azure's proxy). */
+  private byte[] authToken() {
+    ClusterEndpoint endpoint = context.endpoint(side);
+    if (endpoint.hasCredentials()) {
+      return plainToken(endpoint.username(), endpoint.password());
+    }
+    return state.authToken();
+  }
+
+  private static byte[] plainToken(String username, String password) {
+    byte[] user = username.getBytes(StandardCharsets.UTF_8);
+    byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+    byte[] token = new byte[user.length + secret.length + 2];
+    System.arraycopy(user, 0, token, 1, user.length);
+    System.arraycopy(secret, 0, token, user.length + 2, secret.length);
+    return token;
+  }
+
+  private static void complete(CompletableFuture<RawFrame> target, RawFrame frame, Throwable error) {
+    if (error != null) {
+      target.completeExceptionally(error);
+    } else if (!target.complete(frame)) {
+      frame.release();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.tandem.proxy.internal.client;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.protocol.internal.Frame;
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.request.Batch;
+import com.datastax.oss.protocol.internal.request.Execute;
+import com.datastax.oss.protocol.internal.request.Query;
+import com.datastax.oss.protocol.internal.request.query.QueryOptions;
+import io.tandem.core.api.command.BoundQuery;
+import io.tandem.core.api.command.WriteCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where a native-protocol write (QUERY, EXECUTE, BATCH) becomes core's {@link WriteCommand}, and where core's
+ * decisions — the shared timestamp, {@code now()} turned into literals — are put back on the request that is
+ * forwarded to the primary cluster, so both clusters apply exactly the same write.
+ */
+final class ProtocolWrites {
+
+  private ProtocolWrites() {}
+
+  /**
+   * @param queryOf the text of a prepared statement by its client id (only called for EXECUTE and for
+   *     prepared batch children, which the caller has checked are known)
+   * @param keyspace the keyspace unqualified names resolve against when the request does not carry one
+   */
+  static WriteCommand toCommand(Message message, Function<byte[], String> queryOf, String keyspace,
+      boolean idempotent) {
+    WriteCommand.Builder builder;
+    QueryOptions options = null;
+    if (message instanceof Query query) {
+      builder = WriteCommand.builder(bound(query.query, query.options));
+      options = query.options;
+    } else if (message instanceof Execute execute) {
+      builder = WriteCommand.builder(bound(queryOf.apply(execute.queryId), execute.options));
+      options = execute.options;
+    } else {
+      Batch batch = (Batch) message;
+      builder = WriteCommand.batch(batchType(batch.type));
+      for (int index = 0; index < batch.queriesOrIds.size(); index++) {
+        Object child = batch.queriesOrIds.get(index);
+        String text = child instanceof String query ? query : queryOf.apply((byte[]) child);
+        builder.addQuery(BoundQuery.of(text, batch.values.get(index)));
+      }
+      builder.withConsistency(DefaultConsistencyLevel.fromCode(batch.consistency));
+      withTimestamp(builder, batch.defaultTimestamp);
+      return builder.withKeyspace(batch.keyspace != null ? batch.keyspace : keyspace).withIdempotent(false).build();
+    }
+    builder.withConsistency(DefaultConsistencyLevel.fromCode(options.consistency));
+    withTimestamp(builder, options.defaultTimestamp);
+    return builder.withKeyspace(options.keyspace != null ? options.keyspace : keyspace).withIdempotent(idempotent)
+        .build();
+  }
+
+  /** The request as the primary must receive it: with the command's timestamp and (rewritten) query texts. */
+  static Frame forPrimary(Frame request, WriteCommand command) {
+    Message message = request.message;
+    Message updated;
+    if (message instanceof Query query) {
+      updated = new Query(command.queries().get(0).query(), withTimestamp(query.options, command));
+    } else if (message instanceof Execute execute) {
+      updated = new Execute(execute.queryId, execute.resultMetadataId, withTimestamp(execute.options, command));
+    } else {
+      Batch batch = (Batch) message;
+      List<Object> children = new ArrayList<>(batch.queriesOrIds);
+      for (int index = 0; index < children.size(); index++) {
+        if (children.get(index) instanceof String) {
+          children.set(index, command.queries().get(index).query());
+        }
+      }
+      long timestamp = command.hasTimestamp() ? command.timestamp() : batch.defaultTimestamp;
+      updated = new Batch(batch.type, children, batch.values, batch.consistency, batch.serialConsistency, timestamp,
+          batch.keyspace, batch.nowInSeconds);
+    }
+    return withMessage(request, updated);
+  }
+
+  static Frame withMessage(Frame request, Message message) {
+    return Frame.forRequest(request.protocolVersion, request.streamId, request.tracing, request.customPayload,
+        message);
+  }
+
+  private static BoundQuery bound(String text, QueryOptions options) {
+    if (!options.namedValues.isEmpty()) {
+      return BoundQuery.ofNamed(text, options.namedValues);
+    }
+    return BoundQuery.of(text, options.positionalValues);
+  }
+
+  private static void withTimestamp(WriteCommand.Builder builder, long timestamp) {
+    if (timestamp != QueryOptions.NO_DEFAULT_TIMESTAMP) {
+      builder.withTimestamp(timestamp);
+    }
+  }
+
+  private static QueryOptions withTimestamp(QueryOptions options, WriteCommand command) {
+    if (!command.hasTimestamp() || options.defaultTimestamp == command.timestamp()) {
+      return options;
+    }
+    return new QueryOptions(options.consistency, options.positionalValues, options.namedValues, options.skipMetadata,
+        options.pageSize, options.pagingState, options.serialConsistency, command.timestamp(), options.keyspace,
+        options.nowInSeconds);
+  }
+
+  private static BatchType batchType(byte type) {
+    return switch (type) {
+      case 0 -> DefaultBatchType.LOGGED;
+      case 1 -> DefaultBatchType.UNLOGGED;
+      case 2 -> DefaultBatchType.COUNTER;
+      default -> throw new IllegalArgumentException("Unknown batch type " + type);
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package io.tandem.proxy.internal.client;
+
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.proxy.api.ClusterEndpoint;
+import io.tandem.proxy.api.ProxyConfig;
+import io.tandem.proxy.internal.backend.BackendConnector;
+import io.tandem.proxy.internal.backend.BackendHandshake;
+import io.tandem.proxy.internal.backend.ClusterNodes;
+import io.tandem.proxy.internal.frame.ProtocolCodecs;
+import io.tandem.proxy.internal.metrics.ProxyMetrics;
+import io.tandem.proxy.internal.prepared.PreparedStatements;
+import io.tandem.proxy.internal.topology.SystemTableRewriter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every client connection of one proxy shares: the configuration, the core engine, codecs, the way to
+ * each cluster, prepared statements, the topology rewriter, metrics, and the drain flag set at shutdown.
+ */
+public final class ProxyContext {
+
+  private final ProxyConfig config;
+  private final MirrorEngine engine;
+  private final ProtocolCodecs codecs;
+  private final Map<Side, BackendConnector> connectors;
+  private final Map<Side, ClusterNodes> nodes;
+  private final BackendHandshake handshake;
+  private final PreparedStatements prepared;
+  private final SystemTableRewriter topology;
+  private final ProxyMetrics metrics;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public ProxyContext(ProxyConfig config, MirrorEngine engine, ProtocolCodecs codecs,
+      Map<Side, BackendConnector> connectors, Map<Side, ClusterNodes> nodes, SystemTableRewriter topology,
+      ProxyMetrics metrics) {
+    this.config = config;
+    this.engine = engine;
+    this.codecs = codecs;
+    this.connectors = new EnumMap<>(connectors);
+    this.nodes = new EnumMap<>(nodes);
+    this.handshake = new BackendHandshake(codecs);
+    this.prepared = new PreparedStatements(config.preparedCacheSize());
+    this.topology = topology;
+    this.metrics = metrics;
+  }
+
+  public ProxyConfig config() {
+    return config;
+  }
+
+  public MirrorEngine engine() {
+    return engine;
+  }
+
+  public ProtocolCodecs codecs() {
+    return codecs;
+  }
+
+  BackendConnector connector(Side side) {
+    return connectors.get(side);
+  }
+
+  ClusterNodes nodes(Side side) {
+    return nodes.get(side);
+  }
+
+  ClusterEndpoint endpoint(Side side) {
+    return side == Side.SOURCE ? config.source() : config.target();
+  }
+
+  BackendHandshake handshake() {
+    return handshake;
+  }
+
+  PreparedStatements prepared() {
+    return prepared;
+  }
+
+  SystemTableRewriter topology() {
+    return topology;
+  }
+
+  public ProxyMetrics metrics() {
+    return metrics;
+  }
+
+  /** From now on new requests are refused with OVERLOADED. */
+  public void startDraining() {
+    draining.set(true);
+  }
+
+  boolean isDraining() {
+    return draining.get();
+  }
+
+  /** Requests received from clients and not answered yet. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void requestFinished() {
+    inFlight.decrementAndGet();
+  }
+}

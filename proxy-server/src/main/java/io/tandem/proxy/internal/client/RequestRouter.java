@@ -1,0 +1,260 @@
+package io.tandem.proxy.internal.client;
+
+import com.datastax.oss.protocol.internal.Frame;
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
+import com.datastax.oss.protocol.internal.request.Batch;
+import com.datastax.oss.protocol.internal.request.Execute;
+import com.datastax.oss.protocol.internal.request.Prepare;
+import com.datastax.oss.protocol.internal.request.Query;
+import com.datastax.oss.protocol.internal.response.error.Unprepared;
+import com.datastax.oss.protocol.internal.response.result.Prepared;
+import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
+import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.classify.Classification;
+import io.tandem.core.api.command.WriteCommand;
+import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.prepared.PreparedStatement;
+import io.tandem.proxy.internal.topology.SystemTableRewriter;
+import io.tandem.proxy.internal.topology.SystemTableRewriter.SystemTable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where each query of a client goes: reads to the read side as they are; {@code system.local/peers} reads
+ * answered with the proxy topology; writes and schema changes through the core engine, which sends the
+ * primary's copy through {@link #sendToPrimary} and mirrors the other; {@code USE} to both clusters; PREPARE
+ * to the side that will run the statement, remembered so either cluster can run it later.
+ */
+final class RequestRouter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
+
+  private final ProxyContext context;
+  private final ClientState state;
+  private final Map<Side, ClusterLink> links;
+  private final ClientResponder responder;
+  private final PreparedRequests prepared;
+  private final MirrorEngine engine;
+
+  RequestRouter(ProxyContext context, ClientState state, Map<Side, ClusterLink> links, ClientResponder responder) {
+    this.context = context;
+    this.state = state;
+    this.links = links;
+    this.responder = responder;
+    this.engine = context.engine();
+    this.prepared = new PreparedRequests(context, links);
+  }
+
+  /** Routes a QUERY, PREPARE, EXECUTE or BATCH frame (taking over its reference). */
+  void route(RawFrame frame) {
+    int streamId = frame.streamId();
+    Frame request;
+    try {
+      request = context.codecs().decodeRequest(frame);
+    } finally {
+      frame.release();
+    }
+    try {
+      Message message = request.message;
+      if (message instanceof Query query) {
+        query(streamId, request, query);
+      } else if (message instanceof Prepare prepare) {
+        prepare(streamId, request, prepare);
+      } else if (message instanceof Execute execute) {
+        execute(streamId, request, execute);
+      } else {
+        batch(streamId, request, (Batch) message);
+      }
+    } catch (IllegalArgumentException e) {
+      context.metrics().rejected("invalid_request");
+      responder.respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
+          "Tandem proxy: invalid request: " + e.getMessage()));
+    }
+  }
+
+  private void query(int streamId, Frame request, Query query) {
+    Classification classification = engine.classifier().classify(query.query);
+    switch (classification.type()) {
+      case READ -> {
+        Optional<SystemTable> systemTable = SystemTableRewriter.recognise(
+            classification.keyspace() != null ? classification.keyspace() : state.keyspace(), classification.table());
+        if (systemTable.isPresent()) {
+          systemTable(streamId, request, systemTable.get());
+        } else {
+          read(streamId, request);
+        }
+      }
+      case USE -> use(streamId, request);
+      case DDL -> write(streamId, request, classification, true);
+      case WRITE -> write(streamId, request, classification, false);
+    }
+  }
+
+  private void execute(int streamId, Frame request, Execute execute) {
+    Optional<PreparedStatement> statement = context.prepared().find(execute.queryId);
+    if (statement.isEmpty()) {
+      unknownId(streamId, execute.queryId);
+      return;
+    }
+    Classification classification = statement.get().classification();
+    switch (classification.type()) {
+      case READ -> {
+        Optional<SystemTable> systemTable = SystemTableRewriter.recognise(
+            classification.keyspace() != null ? classification.keyspace() : statement.get().keyspace(),
+            classification.table());
+        if (systemTable.isPresent()) {
+          systemTable(streamId, request, systemTable.get());
+        } else {
+          read(streamId, request);
+        }
+      }
+      case USE -> use(streamId, request);
+      case DDL -> write(streamId, request, classification, true);
+      case WRITE -> write(streamId, request, classification, false);
+    }
+  }
+
+  private void batch(int streamId, Frame request, Batch batch) {
+    for (Object child : batch.queriesOrIds) {
+      if (child instanceof byte[] id && context.prepared().find(id).isEmpty()) {
+        unknownId(streamId, id);
+        return;
+      }
+    }
+    write(streamId, request, null, false);
+  }
+
+  private void read(int streamId, Frame request) {
+    Side side = engine.control().state().readSide();
+    context.metrics().request("read");
+    long started = System.nanoTime();
+    prepared.send(side, request).whenComplete((response, error) -> {
+      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
+      answer(streamId, response, error);
+    });
+  }
+
+  private void systemTable(int streamId, Frame request, SystemTable table) {
+    Side side = engine.control().state().readSide();
+    context.metrics().request("system-table");
+    prepared.send(side, request).thenApply(response -> rewriteRows(response, table))
+        .whenComplete((response, error) -> answer(streamId, response, error));
+  }
+
+  private RawFrame rewriteRows(RawFrame response, SystemTable table) {
+    try {
+      Frame decoded = context.codecs().decodeResponse(response);
+      if (!(decoded.message instanceof com.datastax.oss.protocol.internal.response.result.Rows rows)) {
+        return response.retainedDuplicate();
+      }
+      return context.codecs().encodeResponse(Frame.forResponse(decoded.protocolVersion, decoded.streamId,
+          decoded.tracingId, decoded.customPayload, decoded.warnings,
+          context.topology().rewrite(table, rows, state.proxyAddress())));
+    } finally {
+      response.release();
+    }
+  }
+
+  /** The primary switches keyspace first (its answer is the client's), then the other cluster if connected. */
+  private void use(int streamId, Frame request) {
+    Side primary = engine.control().state().primary();
+    context.metrics().request("use");
+    prepared.send(primary, request).whenComplete((response, error) -> {
+      if (error == null && response.opcode() == com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.RESULT) {
+        rememberKeyspace(response, primary);
+      }
+      answer(streamId, response, error);
+    });
+  }
+
+  private void rememberKeyspace(RawFrame response, Side primary) {
+    if (context.codecs().decodeResponse(response).message instanceof SetKeyspace switched) {
+      state.keyspace(switched.keyspace);
+      ClusterLink other = links.get(primary.other());
+      if (other.isConnected()) {
+        Query use = new Query("USE \"" + switched.keyspace.replace("\"", "\"\"") + "\"");
+        other.send(context.codecs().request(state.version(), 0, use)).whenComplete((answer, error) -> {
+          if (answer != null) {
+            answer.release();
+          } else {
+            LOG.warn("USE {} failed on the {}: {}", switched.keyspace, primary.other(), error.toString());
+          }
+        });
+      }
+    }
+  }
+
+  private void prepare(int streamId, Frame request, Prepare prepare) {
+    Classification classification = engine.classifier().classify(prepare.cqlQuery);
+    Side side = classification.isRead() ? engine.control().state().readSide() : engine.control().state().primary();
+    String keyspace = prepare.keyspace != null ? prepare.keyspace : state.keyspace();
+    context.metrics().request("prepare");
+    links.get(side).send(context.codecs().encodeRequest(request)).whenComplete((response, error) -> {
+      if (error == null) {
+        remember(response, side, prepare.cqlQuery, keyspace, classification);
+      }
+      answer(streamId, response, error);
+    });
+  }
+
+  private void remember(RawFrame response, Side side, String query, String keyspace, Classification classification) {
+    if (response.opcode() != com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.RESULT) {
+      return;
+    }
+    if (context.codecs().decodeResponse(response).message instanceof Prepared preparedResult) {
+      context.prepared().remember(preparedResult.preparedQueryId, side, query, keyspace, classification)
+          .preparedOn(side, preparedResult.preparedQueryId);
+      if (!classification.isRead()) {
+        engine.registerQuery(keyspace, query);
+      }
+    }
+  }
+
+  private void write(int streamId, Frame request, Classification classification, boolean schemaChange) {
+    context.metrics().request(schemaChange ? "schema" : "write");
+    boolean idempotent = classification != null && !classification.nonIdempotent()
+        && !classification.lightweightTransaction();
+    WriteCommand command = ProtocolWrites.toCommand(request.message,
+        id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), state.keyspace(), idempotent);
+    CompletableFuture<RawFrame> answered;
+    try {
+      WriteCommand ready = schemaChange ? command : engine.prepareWrite(command);
+      answered = engine.execute(ready, (primary, finished) -> sendToPrimary(primary, request, finished))
+          .toCompletableFuture();
+    } catch (RuntimeException e) {
+      answered = CompletableFuture.failedFuture(e);
+    }
+    answered.whenComplete((response, error) -> answer(streamId, response, error));
+  }
+
+  /** The primary's copy; an ERROR answer fails the stage so the engine does not mirror a refused write. */
+  private CompletableFuture<RawFrame> sendToPrimary(Side primary, Frame request, WriteCommand command) {
+    return prepared.send(primary, ProtocolWrites.forPrimary(request, command)).thenApply(response -> {
+      if (response.opcode() == com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.ERROR) {
+        throw new CompletionException(new ErrorResponseException(response));
+      }
+      return response;
+    });
+  }
+
+  private void unknownId(int streamId, byte[] id) {
+    context.metrics().request("unprepared");
+    responder.respond(streamId, context.codecs().response(state.version(), streamId,
+        new Unprepared("Tandem proxy: unknown prepared statement id; prepare it again", id)));
+  }
+
+  private void answer(int streamId, RawFrame response, Throwable error) {
+    if (error != null) {
+      responder.fail(streamId, error);
+    } else {
+      responder.respond(streamId, response);
+    }
+  }
+}

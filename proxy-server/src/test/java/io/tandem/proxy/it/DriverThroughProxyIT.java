@@ -1,0 +1,134 @@
+package io.tandem.proxy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.TandemClusters;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Java driver 4, unmodified, through the proxy in SYNC mode against the two real clusters. */
+@TandemClusters
+class DriverThroughProxyIT {
+
+  private static ProxyFixture fixture;
+  private static CqlSession client;
+  private ClusterPair clusters;
+  private String table;
+
+  @BeforeAll
+  static void startProxy(ClusterPair clusters) {
+    fixture = ProxyFixture.start(clusters, MirrorMode.SYNC);
+    client = fixture.clientSession();
+  }
+
+  @AfterAll
+  static void stopProxy() {
+    client.close();
+    fixture.close();
+  }
+
+  @BeforeEach
+  void createTable(ClusterPair clusters) {
+    this.clusters = clusters;
+    this.table = clusters.keyspace() + ".items";
+    clusters.executeOnBoth("DROP TABLE IF EXISTS %s.items");
+    clusters.executeOnBoth("CREATE TABLE %s.items (k int, c int, v text, PRIMARY KEY (k, c))");
+  }
+
+  @AfterEach
+  void readsBackToSource() {
+    fixture.proxy().control().routeReadsTo(Side.SOURCE);
+  }
+
+  @Test
+  void should_negotiate_protocol_v4_and_only_know_the_proxy_as_node() {
+    assertThat(client.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V4);
+    assertThat(client.getMetadata().getNodes().values()).extracting(Node::getEndPoint)
+        .extracting(endPoint -> (InetSocketAddress) endPoint.resolve())
+        .containsExactly(fixture.proxy().address());
+  }
+
+  @Test
+  void should_mirror_simple_prepared_and_batch_writes_with_the_same_writetime() {
+    client.execute("INSERT INTO " + table + " (k, c, v) VALUES (1, 1, 'simple')");
+    PreparedStatement insert = client.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
+    client.execute(insert.bind(1, 2, "prepared"));
+    client.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED)
+        .add(insert.bind(1, 3, "batch-prepared"))
+        .add(SimpleStatement.newInstance("INSERT INTO " + table + " (k, c, v) VALUES (1, 4, 'batch-simple')")));
+    client.execute(SimpleStatement.newInstance("UPDATE " + table + " SET v = ? WHERE k = ? AND c = ?", "named", 1, 5));
+
+    assertThat(cells(clusters.targetSession())).hasSize(5).isEqualTo(cells(clusters.sourceSession()));
+  }
+
+  @Test
+  void should_serve_reads_and_pages_from_the_read_side() {
+    for (int c = 0; c < 23; c++) {
+      client.execute("INSERT INTO " + table + " (k, c, v) VALUES (2, " + c + ", 'both')");
+    }
+    clusters.executeOnSource("UPDATE %s.items SET v = 'source only' WHERE k = 2 AND c = 0");
+
+    ResultSet paged = client.execute(SimpleStatement.newInstance("SELECT v FROM " + table + " WHERE k = 2")
+        .setPageSize(5));
+    List<String> values = paged.all().stream().map(row -> row.getString("v")).toList();
+    assertThat(values).hasSize(23).startsWith("source only");
+
+    fixture.proxy().control().routeReadsTo(Side.TARGET);
+    PreparedStatement select = client.prepare("SELECT v FROM " + table + " WHERE k = ? AND c = ?");
+    assertThat(client.execute(select.bind(2, 0)).one().getString("v")).isEqualTo("both");
+    fixture.proxy().control().routeReadsTo(Side.SOURCE);
+    assertThat(client.execute(select.bind(2, 0)).one().getString("v")).isEqualTo("source only");
+  }
+
+  @Test
+  void should_answer_lightweight_transactions_from_the_primary() {
+    ResultSet first = client.execute("INSERT INTO " + table + " (k, c, v) VALUES (3, 1, 'first') IF NOT EXISTS");
+    ResultSet second = client.execute("INSERT INTO " + table + " (k, c, v) VALUES (3, 1, 'second') IF NOT EXISTS");
+
+    assertThat(first.wasApplied()).isTrue();
+    assertThat(second.wasApplied()).isFalse();
+    assertThat(clusters.executeOnTarget("SELECT v FROM %s.items WHERE k = 3 AND c = 1").one().getString("v"))
+        .isEqualTo("first");
+  }
+
+  @Test
+  void should_apply_use_and_schema_changes_to_both_clusters() {
+    try (CqlSession session = fixture.clientSession()) {
+      session.execute("CREATE TABLE IF NOT EXISTS " + clusters.keyspace() + ".created_through_proxy "
+          + "(k int PRIMARY KEY, v text)");
+      session.execute("USE " + clusters.keyspace());
+      session.execute("INSERT INTO created_through_proxy (k, v) VALUES (1, 'unqualified')");
+      assertThat(session.execute("SELECT v FROM created_through_proxy WHERE k = 1").one().getString("v"))
+          .isEqualTo("unqualified");
+    }
+    assertThat(clusters.executeOnTarget("SELECT v FROM %s.created_through_proxy WHERE k = 1").one().getString("v"))
+        .isEqualTo("unqualified");
+  }
+
+  private List<String> cells(CqlSession session) {
+    return session.execute("SELECT k, c, v, WRITETIME(v) FROM " + table).all().stream()
+        .map(DriverThroughProxyIT::describe).sorted().collect(Collectors.toList());
+  }
+
+  private static String describe(Row row) {
+    return row.getInt("k") + "/" + row.getInt("c") + "=" + row.getString("v") + "@" + row.getLong(3);
+  }
+}
