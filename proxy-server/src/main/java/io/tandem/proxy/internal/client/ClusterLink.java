@@ -1,5 +1,6 @@
 package io.tandem.proxy.internal.client;
 
+import com.datastax.oss.protocol.internal.request.Startup;
 import io.netty.channel.EventLoop;
 import io.tandem.core.api.Side;
 import io.tandem.proxy.api.ClusterEndpoint;
@@ -8,7 +9,9 @@ import io.tandem.proxy.internal.backend.BackendConnectionLostException;
 import io.tandem.proxy.internal.frame.RawFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ClusterLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
+  private static final String BASELINE_CQL_VERSION = "3.0.0";
 
   private final Side side;
   private final ProxyContext context;
@@ -107,7 +111,7 @@ final class ClusterLink {
     CompletableFuture<BackendConnection> opened = context.connector(side).connect(loop, node, state.version());
     if (handshake) {
       opened = opened.thenCompose(connection -> context.handshake().run(connection, context.endpoint(side).name(),
-          state.version(), state.startupOptions(), authToken(), state.keyspace()));
+          state.version(), startupOptions(), authToken(), state.keyspace()));
     }
     return opened.handle((connection, error) -> {
       if (error != null) {
@@ -119,6 +123,16 @@ final class ClusterLink {
       }
       return CompletableFuture.completedFuture(connection);
     }).thenCompose(result -> result);
+  }
+
+  /**
+   * The client's STARTUP options adapted to a cluster the client did not negotiate with: the CQL version
+   * every Cassandra 3+ accepts instead of one the client may have read from the other cluster.
+   */
+  private Map<String, String> startupOptions() {
+    Map<String, String> options = new HashMap<>(state.startupOptions());
+    options.put(Startup.CQL_VERSION_KEY, BASELINE_CQL_VERSION);
+    return options;
   }
 
   /** The cluster's own credentials when configured, otherwise those the client presented (as Azure's proxy). */
