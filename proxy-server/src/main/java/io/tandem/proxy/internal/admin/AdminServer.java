@@ -1,0 +1,165 @@
+package io.tandem.proxy.internal.admin;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tandem.core.api.control.MigrationControl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy's HTTP endpoint for operators, on the JDK's {@code com.sun.net.httpserver}; requests are handled one
+ * at a time on a daemon thread:
+ *
+ * <ul>
+ *   <li>{@code GET /metrics}: Prometheus text format;
+ *   <li>{@code GET /health/liveness}: 200 {@code {"status":"UP"}} while the process runs;
+ *   <li>{@code GET /health/readiness}: 200 or 503 with {@code {"status":..., "details":{...}}};
+ *   <li>{@code GET /admin/state}: the {@link io.tandem.core.api.control.MigrationState} as JSON;
+ *   <li>{@code POST /admin/read-side?side=source|target}, {@code POST /admin/primary?side=source|target},
+ *       {@code POST /admin/mirroring?enabled=true|false}, {@code POST
+ *       /admin/mode?mode=sync|async|off[&table=ks[.table]]} (with a table, {@code mode=default} removes its
+ *       override): change the state through {@link MigrationControl}, log the change and the caller at WARN,
+ *       and answer the new state.
+ * </ul>
+ *
+ * <p>Parameters come from the query string or a form body. A wrong parameter gets 400 with one line naming
+ * the allowed values, an unknown path 404, a wrong method 405. The endpoint has no authentication: the proxy
+ * binds it to {@code 127.0.0.1:28000} by default ({@code ProxyConfig.adminAddress()}).
+ */
+public final class AdminServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+  private static final int MAX_FORM_BYTES = 64 * 1024;
+
+  private record Route(String method, BiFunction<RequestParameters, String, AdminResponse> action) {}
+
+  private final InetSocketAddress bind;
+  private final Map<String, Route> routes = new LinkedHashMap<>();
+  private HttpServer server;
+  private ExecutorService executor;
+
+  /**
+   * @param bind where to listen; port 0 picks a free port ({@link #address()} tells which)
+   * @param registry the registry {@code /metrics} scrapes
+   * @param control the migration state {@code /admin/*} reads and changes
+   * @param readiness asked on every {@code /health/readiness}; a failure counts as not ready
+   */
+  public AdminServer(InetSocketAddress bind, PrometheusMeterRegistry registry, MigrationControl control,
+      Supplier<Readiness> readiness) {
+    this.bind = Objects.requireNonNull(bind, "bind");
+    AdminRoutes actions = new AdminRoutes(Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(control, "control"), Objects.requireNonNull(readiness, "readiness"));
+    get("/metrics", actions::metrics);
+    get("/health/liveness", actions::liveness);
+    get("/health/readiness", actions::readiness);
+    get("/admin/state", actions::state);
+    routes.put("/admin/read-side", new Route("POST", actions::readSide));
+    routes.put("/admin/primary", new Route("POST", actions::primary));
+    routes.put("/admin/mirroring", new Route("POST", actions::mirroring));
+    routes.put("/admin/mode", new Route("POST", actions::mode));
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @throws UncheckedIOException when the address cannot be bound (in use, not local)
+   */
+  public synchronized void start() {
+    if (server != null) {
+      throw new IllegalStateException("the admin endpoint is already started on " + address());
+    }
+    try {
+      server = HttpServer.create(bind, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve metrics and admin on " + bind + ": " + e.getMessage()
+          + " (choose another --metrics-port, or --metrics false)", e);
+    }
+    executor = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "tandem-admin");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+    LOG.debug("Admin endpoint listening on {}", address());
+  }
+
+  /** The bound address, with the real port when port 0 was asked for. */
+  public synchronized InetSocketAddress address() {
+    if (server == null) {
+      throw new IllegalStateException("the admin endpoint is not started");
+    }
+    return server.getAddress();
+  }
+
+  /** Stops at once; requests in progress are cut. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
+  }
+
+  private void get(String path, Supplier<AdminResponse> action) {
+    routes.put(path, new Route("GET", (parameters, caller) -> action.get()));
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      AdminResponse response = respond(exchange);
+      byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+    } catch (IOException e) {
+      LOG.debug("Could not answer {} {} from {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+          exchange.getRemoteAddress(), e);
+    }
+  }
+
+  private AdminResponse respond(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    Route route = routes.get(path);
+    if (route == null) {
+      return AdminResponse.text(404, "no such endpoint " + path + "; there are " + String.join(", ", routes.keySet()));
+    }
+    if (!route.method().equals(method)) {
+      exchange.getResponseHeaders().set("Allow", route.method());
+      return AdminResponse.text(405, method + " is not allowed on " + path + ": use " + route.method());
+    }
+    try {
+      RequestParameters parameters = new RequestParameters(exchange.getRequestURI().getRawQuery(), form(exchange));
+      return route.action().apply(parameters, String.valueOf(exchange.getRemoteAddress()));
+    } catch (BadRequestException e) {
+      return AdminResponse.text(400, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Admin endpoint failed on {} {}", method, exchange.getRequestURI(), e);
+      return AdminResponse.text(500, "internal error: " + e);
+    }
+  }
+
+  private static String form(HttpExchange exchange) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+      return null;
+    }
+    return new String(exchange.getRequestBody().readNBytes(MAX_FORM_BYTES), StandardCharsets.UTF_8);
+  }
+}
