@@ -82,8 +82,11 @@ public final class BulkHarness implements Callable<Integer> {
       double sourceLoad = table.load(source, 0, rows, writers);
       double rawWrite = table.load(target, 0, rows, writers);
       LOG.info("Loaded {} rows: source {} rows/s, target {} rows/s", rows, (long) sourceLoad, (long) rawWrite);
+      // each bound is measured twice, cold and warm, and the higher rate is kept, so a cold first run
+      // cannot flatter the validator or the copy
       double rawScan = RawScan.rowsPerSecond(source, target, table, splits, concurrency);
       Measured validate = validate(source, target, table);
+      rawScan = Math.max(rawScan, RawScan.rowsPerSecond(source, target, table, splits, concurrency));
       table.truncate(target);
       long copyStart = System.nanoTime();
       CopyReport copy = TableCopier.builder().withSource(source).withTarget(target)
@@ -91,18 +94,21 @@ public final class BulkHarness implements Callable<Integer> {
           .withMaxInFlightWrites(inFlight).build().run();
       double copyRate = copy.rowsRead() / ((System.nanoTime() - copyStart) / 1e9);
       Measured afterCopy = validate(source, target, table);
-      lines.add(row("Raw write to the target (" + writers + " in flight) vs copy PRESERVE", rawWrite, copyRate, 0.8));
-      lines.add(row("Raw paged scan of both tables vs full validation", rawScan, validate.rate, 0.8));
       String heapLine = "";
+      Measured grown = null;
       if (growTo > rows) {
         table.load(source, rows, growTo, writers);
-        table.load(target, rows, growTo, writers);
-        Measured grown = validate(source, target, table);
+        rawWrite = Math.max(rawWrite, table.load(target, rows, growTo, writers));
+        grown = validate(source, target, table);
         heapLine = String.format(Locale.ROOT, "| Live heap during validation (max after GC) | %,d rows: %.0f MiB | "
             + "%,d rows: %.0f MiB | %.2f | flat | %s |%n", rows, validate.heapMebibytes, growTo, grown.heapMebibytes,
             grown.heapMebibytes / validate.heapMebibytes,
             grown.heapMebibytes <= validate.heapMebibytes * 1.5 + 16 ? "yes" : "**no**");
       }
+      lines.add(row("Raw write to the target (" + writers + " in flight) vs copy PRESERVE", rawWrite, copyRate, 0.8));
+      // both validations compare the same rows; the better one is the warm figure, as for the bounds
+      lines.add(row("Raw paged scan of both tables vs full validation", rawScan,
+          Math.max(validate.rate, afterCopy.rate), 0.8));
       String markdown = markdown(lines, heapLine, sourceLoad, copy, validate, afterCopy, build);
       Path output = results != null ? results : build.getParent().resolve("RESULTS.md");
       ResultsSections.write(output, "bulk", markdown);
@@ -146,7 +152,12 @@ public final class BulkHarness implements Callable<Integer> {
         copy.rowsRead(), copy.writesIssued(), copy.complete() ? "complete" : "INCOMPLETE", validate.mismatches,
         afterCopy.mismatches));
     out.append("Both clusters and the harness share the same cores, so the copy competes with the target's "
-        + "Cassandra for CPU exactly as the raw writer does; the ratios compare like with like in one run.\n");
+        + "Cassandra for CPU exactly as the raw writer does; the ratios compare like with like in one run. Each "
+        + "baseline is the higher of two measurements (raw scan: before and after the first validation; raw write: "
+        + "the target's first load and its growth load), and so is Tandem's validation rate (before and after the copy), so a cold JVM does not lower the bar. A ratio above 1 "
+        + "means the baseline is not a hard ceiling: the raw writer is one client thread issuing single-row "
+        + "inserts, the copy writes from several range workers; the raw scan drives the same reader as the "
+        + "validator without its comparison.\n");
     return out.toString();
   }
 

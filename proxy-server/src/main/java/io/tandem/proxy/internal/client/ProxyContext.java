@@ -93,7 +93,7 @@ public final class ProxyContext {
     draining.set(true);
   }
 
-  boolean isDraining() {
+  public boolean isDraining() {
     return draining.get();
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.proxy.internal.server;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -11,6 +12,8 @@ import io.tandem.core.api.control.MigrationControl;
 import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
+import io.tandem.proxy.internal.admin.AdminServer;
+import io.tandem.proxy.internal.admin.Readiness;
 import io.tandem.proxy.internal.backend.BackendConnector;
 import io.tandem.proxy.internal.backend.ClusterNodes;
 import io.tandem.proxy.internal.client.ProxyContext;
@@ -21,6 +24,7 @@ import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -73,11 +77,42 @@ public final class DefaultTandemProxy implements TandemProxy {
     nodes.put(Side.SOURCE, new ClusterNodes(source, config.source().contactPoints()));
     nodes.put(Side.TARGET, new ClusterNodes(target, config.target().contactPoints()));
     context = new ProxyContext(config, engine, codecs, connectors, nodes,
-        new SystemTableRewriter(new ProxyTopology(config.topologyAddresses())), new ProxyMetrics(registry));
+        new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(registry));
     server = new ProxyServer(config.eventLoopThreads());
     address = server.bind(config.listenAddress(), context, clientTls);
+    if (config.adminAddress() != null) {
+      AdminServer admin = remember(new AdminServer(config.adminAddress(), registry, engine.control(),
+          () -> readiness(source, target)));
+      admin.start();
+      adminAddress = admin.address();
+    }
     LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode)", address, config.source(), config.target(),
         config.mirror().defaultMode());
+  }
+
+  /** Ready while accepting clients with both clusters reachable (the target only matters for mirroring). */
+  private Readiness readiness(CqlSession source, CqlSession target) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    long sourceUp = upNodes(source);
+    details.put("source_nodes_up", sourceUp);
+    details.put("target_nodes_up", upNodes(target));
+    details.put("target_breaker", engine.breaker(Side.TARGET).getState().name());
+    details.put("failed_writes_pending", engine.failedWrites().pendingCount());
+    details.put("client_connections", context.metrics().openConnections());
+    details.put("state", engine.control().state().toString());
+    boolean draining = context.isDraining();
+    details.put("draining", draining);
+    return sourceUp > 0 && !draining ? Readiness.ready(details) : Readiness.notReady(details);
+  }
+
+  private static long upNodes(CqlSession session) {
+    return session.getMetadata().getNodes().values().stream().filter(node -> node.getState() == NodeState.UP).count();
+  }
+
+  /** Host names given on the command line are resolved once, at start (the topology needs IP addresses). */
+  private static List<InetSocketAddress> resolved(List<InetSocketAddress> addresses) {
+    return addresses.stream().map(address -> address.isUnresolved()
+        ? new InetSocketAddress(address.getHostString(), address.getPort()) : address).toList();
   }
 
   private BackendConnector connector(ClusterEndpoint endpoint, ProtocolCodecs codecs) {
