@@ -35,14 +35,31 @@ final class PreparedRequests {
     this.links = links;
   }
 
-  /** Sends the request; completes with the cluster's response, which the caller owns. */
-  CompletableFuture<RawFrame> send(Side side, Frame request) {
-    return send(side, request, true);
+  /**
+   * Sends the request; completes with the cluster's response, which the caller owns.
+   *
+   * @param original the client's frame for this request (taken over), sent as it is when no id has to
+   *     change; {@code null} to always encode {@code request}
+   */
+  CompletableFuture<RawFrame> send(Side side, Frame request, RawFrame original) {
+    return send(side, request, original, true);
   }
 
-  private CompletableFuture<RawFrame> send(Side side, Frame request, boolean mayRetry) {
+  private CompletableFuture<RawFrame> send(Side side, Frame request, RawFrame original, boolean mayRetry) {
     return withIdsOf(side, request)
-        .thenCompose(translated -> links.get(side).send(context.codecs().encodeRequest(translated)))
+        .handle((translated, error) -> {
+          if (translated == request && original != null) {
+            return original;
+          }
+          if (original != null) {
+            original.release();
+          }
+          if (error != null) {
+            throw new CompletionException(error);
+          }
+          return context.codecs().encodeRequest(translated);
+        })
+        .thenCompose(frame -> links.get(side).send(frame))
         .thenCompose(response -> {
           byte[] staleId = mayRetry ? unpreparedId(response) : null;
           if (staleId == null) {
@@ -50,7 +67,7 @@ final class PreparedRequests {
           }
           response.release();
           forget(side, request, staleId);
-          return send(side, request, false);
+          return send(side, request, null, false);
         });
   }
 

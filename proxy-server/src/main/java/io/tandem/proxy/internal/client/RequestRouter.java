@@ -3,12 +3,14 @@ package io.tandem.proxy.internal.client;
 import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.Message;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
+import com.datastax.oss.protocol.internal.ProtocolConstants.Opcode;
 import com.datastax.oss.protocol.internal.request.Batch;
 import com.datastax.oss.protocol.internal.request.Execute;
 import com.datastax.oss.protocol.internal.request.Prepare;
 import com.datastax.oss.protocol.internal.request.Query;
 import com.datastax.oss.protocol.internal.response.error.Unprepared;
 import com.datastax.oss.protocol.internal.response.result.Prepared;
+import com.datastax.oss.protocol.internal.response.result.Rows;
 import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
@@ -58,17 +60,19 @@ final class RequestRouter {
     Frame request;
     try {
       request = context.codecs().decodeRequest(frame);
-    } finally {
+    } catch (RuntimeException e) {
       frame.release();
+      throw e;
     }
+    OriginalFrame original = new OriginalFrame(frame);
     try {
       Message message = request.message;
       if (message instanceof Query query) {
-        query(streamId, request, query);
+        query(streamId, request, query, original);
       } else if (message instanceof Prepare prepare) {
-        prepare(streamId, request, prepare);
+        prepare(streamId, request, prepare, original);
       } else if (message instanceof Execute execute) {
-        execute(streamId, request, execute);
+        execute(streamId, request, execute, original);
       } else {
         batch(streamId, request, (Batch) message);
       }
@@ -76,28 +80,30 @@ final class RequestRouter {
       context.metrics().rejected("invalid_request");
       responder.respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
           "Tandem proxy: invalid request: " + e.getMessage()));
+    } finally {
+      original.releaseUnlessTaken();
     }
   }
 
-  private void query(int streamId, Frame request, Query query) {
+  private void query(int streamId, Frame request, Query query, OriginalFrame original) {
     Classification classification = engine.classifier().classify(query.query);
     switch (classification.type()) {
       case READ -> {
         Optional<SystemTable> systemTable = SystemTableRewriter.recognise(
             classification.keyspace() != null ? classification.keyspace() : state.keyspace(), classification.table());
         if (systemTable.isPresent()) {
-          systemTable(streamId, request, systemTable.get());
+          systemTable(streamId, request, systemTable.get(), original);
         } else {
-          read(streamId, request);
+          read(streamId, request, original);
         }
       }
-      case USE -> use(streamId, request);
+      case USE -> use(streamId, request, original);
       case DDL -> write(streamId, request, classification, true);
       case WRITE -> write(streamId, request, classification, false);
     }
   }
 
-  private void execute(int streamId, Frame request, Execute execute) {
+  private void execute(int streamId, Frame request, Execute execute, OriginalFrame original) {
     Optional<PreparedStatement> statement = context.prepared().find(execute.queryId);
     if (statement.isEmpty()) {
       unknownId(streamId, execute.queryId);
@@ -110,12 +116,12 @@ final class RequestRouter {
             classification.keyspace() != null ? classification.keyspace() : statement.get().keyspace(),
             classification.table());
         if (systemTable.isPresent()) {
-          systemTable(streamId, request, systemTable.get());
+          systemTable(streamId, request, systemTable.get(), original);
         } else {
-          read(streamId, request);
+          read(streamId, request, original);
         }
       }
-      case USE -> use(streamId, request);
+      case USE -> use(streamId, request, original);
       case DDL -> write(streamId, request, classification, true);
       case WRITE -> write(streamId, request, classification, false);
     }
@@ -131,27 +137,27 @@ final class RequestRouter {
     write(streamId, request, null, false);
   }
 
-  private void read(int streamId, Frame request) {
+  private void read(int streamId, Frame request, OriginalFrame original) {
     Side side = engine.control().state().readSide();
     context.metrics().request("read");
     long started = System.nanoTime();
-    prepared.send(side, request).whenComplete((response, error) -> {
+    prepared.send(side, request, original.take()).whenComplete((response, error) -> {
       engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
       answer(streamId, response, error);
     });
   }
 
-  private void systemTable(int streamId, Frame request, SystemTable table) {
+  private void systemTable(int streamId, Frame request, SystemTable table, OriginalFrame original) {
     Side side = engine.control().state().readSide();
     context.metrics().request("system-table");
-    prepared.send(side, request).thenApply(response -> rewriteRows(response, table))
+    prepared.send(side, request, original.take()).thenApply(response -> rewriteRows(response, table))
         .whenComplete((response, error) -> answer(streamId, response, error));
   }
 
   private RawFrame rewriteRows(RawFrame response, SystemTable table) {
     try {
       Frame decoded = context.codecs().decodeResponse(response);
-      if (!(decoded.message instanceof com.datastax.oss.protocol.internal.response.result.Rows rows)) {
+      if (!(decoded.message instanceof Rows rows)) {
         return response.retainedDuplicate();
       }
       return context.codecs().encodeResponse(Frame.forResponse(decoded.protocolVersion, decoded.streamId,
@@ -163,11 +169,11 @@ final class RequestRouter {
   }
 
   /** The primary switches keyspace first (its answer is the client's), then the other cluster if connected. */
-  private void use(int streamId, Frame request) {
+  private void use(int streamId, Frame request, OriginalFrame original) {
     Side primary = engine.control().state().primary();
     context.metrics().request("use");
-    prepared.send(primary, request).whenComplete((response, error) -> {
-      if (error == null && response.opcode() == com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.RESULT) {
+    prepared.send(primary, request, original.take()).whenComplete((response, error) -> {
+      if (error == null && response.opcode() == Opcode.RESULT) {
         rememberKeyspace(response, primary);
       }
       answer(streamId, response, error);
@@ -191,12 +197,12 @@ final class RequestRouter {
     }
   }
 
-  private void prepare(int streamId, Frame request, Prepare prepare) {
+  private void prepare(int streamId, Frame request, Prepare prepare, OriginalFrame original) {
     Classification classification = engine.classifier().classify(prepare.cqlQuery);
     Side side = classification.isRead() ? engine.control().state().readSide() : engine.control().state().primary();
     String keyspace = prepare.keyspace != null ? prepare.keyspace : state.keyspace();
     context.metrics().request("prepare");
-    links.get(side).send(context.codecs().encodeRequest(request)).whenComplete((response, error) -> {
+    links.get(side).send(original.take()).whenComplete((response, error) -> {
       if (error == null) {
         remember(response, side, prepare.cqlQuery, keyspace, classification);
       }
@@ -205,7 +211,7 @@ final class RequestRouter {
   }
 
   private void remember(RawFrame response, Side side, String query, String keyspace, Classification classification) {
-    if (response.opcode() != com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.RESULT) {
+    if (response.opcode() != Opcode.RESULT) {
       return;
     }
     if (context.codecs().decodeResponse(response).message instanceof Prepared preparedResult) {
@@ -236,8 +242,8 @@ final class RequestRouter {
 
   /** The primary's copy; an ERROR answer fails the stage so the engine does not mirror a refused write. */
   private CompletableFuture<RawFrame> sendToPrimary(Side primary, Frame request, WriteCommand command) {
-    return prepared.send(primary, ProtocolWrites.forPrimary(request, command)).thenApply(response -> {
-      if (response.opcode() == com.datastax.oss.protocol.internal.ProtocolConstants.Opcode.ERROR) {
+    return prepared.send(primary, ProtocolWrites.forPrimary(request, command), null).thenApply(response -> {
+      if (response.opcode() == Opcode.ERROR) {
         throw new CompletionException(new ErrorResponseException(response));
       }
       return response;
@@ -255,6 +261,30 @@ final class RequestRouter {
       responder.fail(streamId, error);
     } else {
       responder.respond(streamId, response);
+    }
+  }
+
+  /**
+   * The client's frame as it arrived: forwarded as it is when nothing in it has to change (most reads), so
+   * the proxy re-encodes only what it rewrites. Released after routing unless a path took it.
+   */
+  private static final class OriginalFrame {
+    private RawFrame frame;
+
+    OriginalFrame(RawFrame frame) {
+      this.frame = frame;
+    }
+
+    RawFrame take() {
+      RawFrame taken = frame;
+      frame = null;
+      return taken;
+    }
+
+    void releaseUnlessTaken() {
+      if (frame != null) {
+        frame.release();
+      }
     }
   }
 }
