@@ -227,8 +227,12 @@ final class RequestRouter {
     context.metrics().request(schemaChange ? "schema" : "write");
     boolean idempotent = classification != null && !classification.nonIdempotent()
         && !classification.lightweightTransaction();
+    // an EXECUTE resolves names against the keyspace its statement was prepared under, not the current one
+    String keyspace = request.message instanceof Execute execute
+        ? context.prepared().find(execute.queryId).map(PreparedStatement::keyspace).orElse(state.keyspace())
+        : state.keyspace();
     WriteCommand command = ProtocolWrites.toCommand(request.message,
-        id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), state.keyspace(), idempotent);
+        id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), keyspace, idempotent);
     CompletableFuture<RawFrame> answered;
     try {
       WriteCommand ready = schemaChange ? command : engine.prepareWrite(command);
