@@ -51,10 +51,20 @@ public final class BenchmarkClusters implements AutoCloseable {
    * in parallel, with fresh data under {@code workDirectory}.
    */
   public static BenchmarkClusters startEmbedded(Path workDirectory, String heap) {
-    LOG.info("Starting the embedded source ({}) and target ({}) clusters under {}", EMBEDDED_SOURCE_ADDRESS,
-        EMBEDDED_TARGET_ADDRESS, workDirectory);
-    EmbeddedCassandraCluster source = embeddedCluster("bench-source", EMBEDDED_SOURCE_ADDRESS, workDirectory, heap);
-    EmbeddedCassandraCluster target = embeddedCluster("bench-target", EMBEDDED_TARGET_ADDRESS, workDirectory, heap);
+    return startEmbedded(workDirectory, heap, EMBEDDED_SOURCE_ADDRESS, EMBEDDED_TARGET_ADDRESS);
+  }
+
+  /**
+   * Starts a source and a target on the given loopback addresses, in parallel, with fresh data under {@code
+   * workDirectory}. Harnesses that may run at the same time each use their own pair of addresses (and work
+   * directory), so that their nodes do not collide.
+   */
+  public static BenchmarkClusters startEmbedded(Path workDirectory, String heap, String sourceAddress,
+      String targetAddress) {
+    LOG.info("Starting the embedded source ({}) and target ({}) clusters under {}", sourceAddress, targetAddress,
+        workDirectory);
+    EmbeddedCassandraCluster source = embeddedCluster("bench-source", sourceAddress, workDirectory, heap);
+    EmbeddedCassandraCluster target = embeddedCluster("bench-target", targetAddress, workDirectory, heap);
     // not the common pool: on a two-core machine it has a single thread and would start them one by one
     ExecutorService starter = Executors.newFixedThreadPool(2);
     try {
@@ -74,7 +84,7 @@ public final class BenchmarkClusters implements AutoCloseable {
     String datacenter = EmbeddedCassandraCluster.DATACENTER;
     return new BenchmarkClusters(source.contactPoints().get(0), target.contactPoints().get(0), datacenter,
         datacenter, "two embedded single-node Apache Cassandra clusters (forked JVMs, heap " + heap
-            + " each) on " + EMBEDDED_SOURCE_ADDRESS + " and " + EMBEDDED_TARGET_ADDRESS + ", same machine",
+            + " each) on " + sourceAddress + " and " + targetAddress + ", same machine",
         List.of(source, target));
   }
 
@@ -115,6 +125,12 @@ public final class BenchmarkClusters implements AutoCloseable {
         Integer.parseInt(hostAndPort.substring(colon + 1)));
   }
 
+  /** The Cassandra release the session's node reports. */
+  public static String releaseVersion(CqlSession session) {
+    var row = session.execute("SELECT release_version FROM system.local").one();
+    return row == null ? "unknown" : row.getString("release_version");
+  }
+
   /** A new driver session builder for the source: contact point and local data center set. */
   public CqlSessionBuilder sourceSessionBuilder() {
     return CqlSession.builder().addContactPoint(source).withLocalDatacenter(sourceDatacenter);
@@ -122,6 +138,16 @@ public final class BenchmarkClusters implements AutoCloseable {
 
   public CqlSessionBuilder targetSessionBuilder() {
     return CqlSession.builder().addContactPoint(target).withLocalDatacenter(targetDatacenter);
+  }
+
+  /** The source's contact point. */
+  public InetSocketAddress sourceAddress() {
+    return source;
+  }
+
+  /** The target's contact point. */
+  public InetSocketAddress targetAddress() {
+    return target;
   }
 
   public String sourceDatacenter() {

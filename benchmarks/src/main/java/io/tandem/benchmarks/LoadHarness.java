@@ -1,15 +1,11 @@
 package io.tandem.benchmarks;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,8 +28,6 @@ import picocli.CommandLine.Spec;
 public final class LoadHarness implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoadHarness.class);
-  private static final String BUILD_COMMAND = "./mvnw -B -q -pl benchmarks -am -DskipTests package";
-  private static final String JAR = "benchmarks/target/tandem-benchmarks.jar";
 
   @Option(names = "--quick", description = "Short phases and fewer rows: a smoke test of the harness.")
   private boolean quick;
@@ -131,7 +125,7 @@ public final class LoadHarness implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     MachineFacts machine = MachineFacts.atStart();
-    Path target = buildDirectory();
+    Path target = HarnessLaunch.buildDirectory();
     Path work = workDirectory != null ? workDirectory : target;
     int warmup = warmupSeconds != null ? warmupSeconds : quick ? 3 : 10;
     int measure = measureSeconds != null ? measureSeconds : quick ? 5 : 20;
@@ -159,8 +153,10 @@ public final class LoadHarness implements Callable<Integer> {
         schema.create(sourceSession, clusters.sourceDatacenter());
         schema.create(targetSession, clusters.targetDatacenter());
         schema.preloadReadRows(sourceSession, rows, value, concurrency);
-        versions = releaseVersion(sourceSession) + " (source) and " + releaseVersion(targetSession) + " (target)";
-        warmUpClusters(sourceSession, targetSession, schema, workloads, Duration.ofSeconds(clusterWarmup));
+        versions = BenchmarkClusters.releaseVersion(sourceSession) + " (source) and "
+            + BenchmarkClusters.releaseVersion(targetSession) + " (target)";
+        ClusterWarmup.run(sourceSession, targetSession, schema, workloads, concurrency,
+            Duration.ofSeconds(clusterWarmup));
       }
       ScenarioFactory factory = new ScenarioFactory(sessions, schema, workloads);
       ScenarioRunner runner = new ScenarioRunner(new LoadRunner(concurrency), Duration.ofSeconds(warmup),
@@ -205,44 +201,8 @@ public final class LoadHarness implements Callable<Integer> {
     }
   }
 
-  /** Half the time reads on the source, half writes to both, with plain sessions: nothing is measured. */
-  private void warmUpClusters(CqlSession source, CqlSession target, BenchmarkSchema schema, Workloads workloads,
-      Duration duration) throws InterruptedException {
-    if (duration.isZero()) {
-      return;
-    }
-    LOG.info("Warming up both clusters for {} s", duration.toSeconds());
-    LoadRunner runner = new LoadRunner(concurrency);
-    runner.run("cluster warmup reads", workloads.reads(source, source.prepare(schema.selectRow())),
-        duration.dividedBy(2));
-    runner.run("cluster warmup writes", workloads.writesToBoth(source, source.prepare(schema.insertRow()),
-        target, target.prepare(schema.insertRow())), duration.dividedBy(2));
-  }
-
-  private static String releaseVersion(CqlSession session) {
-    var row = session.execute("SELECT release_version FROM system.local").one();
-    return row == null ? "unknown" : row.getString("release_version");
-  }
-
-  /**
-   * The folder holding the harness jar (or its classes): {@code benchmarks/target} whatever the current
-   * folder is.
-   */
-  private static Path buildDirectory() throws URISyntaxException {
-    Path code = Path.of(LoadHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return code.toAbsolutePath().getParent();
-  }
-
   /** The command that reproduces this run, from the repository root. */
   private String command() {
-    List<String> javaFlags = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    String java = Stream.concat(Stream.of("java"), Stream.concat(javaFlags.stream(), Stream.of("-jar", JAR)))
-        .map(LoadHarness::quoted).collect(Collectors.joining(" "));
-    String harnessArguments = arguments.stream().map(LoadHarness::quoted).collect(Collectors.joining(" "));
-    return BUILD_COMMAND + " && " + java + (harnessArguments.isEmpty() ? "" : " " + harnessArguments);
-  }
-
-  private static String quoted(String argument) {
-    return argument.matches("[A-Za-z0-9_./:=,@%+-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    return HarnessLaunch.reproduceCommand(List.of("-jar", HarnessLaunch.JAR), arguments);
   }
 }

@@ -15,7 +15,7 @@ import org.HdrHistogram.Recorder;
  * from the start of the request to its answer, in microseconds, into an HdrHistogram {@link Recorder}
  * (safe to record into from the driver's I/O threads).
  */
-public final class LoadRunner {
+public final class LoadRunner implements PhaseDriver {
 
   private final int concurrency;
 
@@ -30,10 +30,16 @@ public final class LoadRunner {
     return concurrency;
   }
 
+  @Override
+  public String describe() {
+    return "closed loop, " + concurrency + " requests in flight";
+  }
+
   /**
    * Issues requests until {@code duration} has passed, then waits for the ones still in flight. The
    * elapsed time runs until the last answer, so every counted request lies inside it.
    */
+  @Override
   public PhaseResult run(String label, Operation operation, Duration duration) throws InterruptedException {
     Semaphore permits = new Semaphore(concurrency);
     Recorder recorder = new Recorder(3);

@@ -1,5 +1,6 @@
 package io.tandem.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ public final class MachineLoadSampler implements AutoCloseable {
 
   /** @param ownWorkDirectory the harness's Cassandra folder: JVMs naming it in their command line are its own */
   public MachineLoadSampler(Path ownWorkDirectory) {
-    this.ownMarker = ownWorkDirectory.toAbsolutePath().normalize().toString();
+    // with the separator, so that .../cassandra does not also claim the nodes under .../cassandra-proxy
+    this.ownMarker = ownWorkDirectory.toAbsolutePath().normalize() + File.separator;
   }
 
   public MachineLoadSampler start() {

@@ -1,11 +1,11 @@
 package io.tandem.benchmarks;
 
+import static io.tandem.benchmarks.ScenarioResources.open;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.core.api.mirror.MirrorMode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The three comparisons the harness makes. Each scenario opens its own sessions when it is created and
@@ -34,10 +34,10 @@ public final class ScenarioFactory {
   /** Opens the sessions of the scenario called {@code name} (one of {@link #NAMES}). */
   public Scenario create(String name) {
     return switch (name) {
-      case "reads" -> opening(this::reads);
-      case "async-writes" -> opening(this::asyncWrites);
-      case "sync-writes" -> opening(this::syncWrites);
-      case "async-writes-by-hand" -> opening(this::asyncWritesByHand);
+      case "reads" -> ScenarioResources.build(this::reads);
+      case "async-writes" -> ScenarioResources.build(this::asyncWrites);
+      case "sync-writes" -> ScenarioResources.build(this::syncWrites);
+      case "async-writes-by-hand" -> ScenarioResources.build(this::asyncWritesByHand);
       default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
     };
   }
@@ -121,27 +121,5 @@ public final class ScenarioFactory {
             () -> dual.awaitCopies(COPY_TIMEOUT)),
         dual::findings,
         opened);
-  }
-
-  /** Builds a scenario, closing whatever it opened should building it fail. */
-  private static Scenario opening(Function<List<AutoCloseable>, Scenario> builder) {
-    List<AutoCloseable> opened = new ArrayList<>();
-    try {
-      return builder.apply(opened);
-    } catch (RuntimeException e) {
-      for (AutoCloseable resource : opened) {
-        try {
-          resource.close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      throw e;
-    }
-  }
-
-  private static <T extends AutoCloseable> T open(List<AutoCloseable> opened, T resource) {
-    opened.add(resource);
-    return resource;
   }
 }

@@ -15,16 +15,16 @@ public final class ScenarioRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
-  private final LoadRunner loadRunner;
+  private final PhaseDriver driver;
   private final Duration warmup;
   private final Duration measure;
   private final int rounds;
 
-  public ScenarioRunner(LoadRunner loadRunner, Duration warmup, Duration measure, int rounds) {
+  public ScenarioRunner(PhaseDriver driver, Duration warmup, Duration measure, int rounds) {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
     }
-    this.loadRunner = loadRunner;
+    this.driver = driver;
     this.warmup = warmup;
     this.measure = measure;
     this.rounds = rounds;
@@ -51,7 +51,7 @@ public final class ScenarioRunner {
 
   private PhaseResult phase(Scenario scenario, Contender contender, Duration duration, String name)
       throws InterruptedException {
-    PhaseResult result = loadRunner.run(contender.label(), contender.operation(), duration);
+    PhaseResult result = driver.run(contender.label(), contender.operation(), duration);
     result = result.withSettleNote(contender.settler().settle());
     LatencyReport report = LatencyReport.of(result);
     LOG.info("{} / {} / {}: {} ops/s, p50 {} ms, p99 {} ms, {} errors{}", scenario.name(), name,

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
@@ -11,6 +12,7 @@ import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.driver.api.ShadowReadConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,15 +32,26 @@ public final class SessionFactory {
   private final BenchmarkClusters clusters;
   private final Path failedWriteRoot;
   private final Integer mirrorMaxInFlight;
+  private final String protocolVersion;
 
   /**
    * @param failedWriteRoot parent folder of the failed-write logs, one sub-folder per dual session
    * @param mirrorMaxInFlight the dual sessions' {@code maxInFlight}, or null for Tandem's default
    */
   public SessionFactory(BenchmarkClusters clusters, Path failedWriteRoot, Integer mirrorMaxInFlight) {
+    this(clusters, failedWriteRoot, mirrorMaxInFlight, null);
+  }
+
+  /**
+   * @param protocolVersion the native protocol version every session uses ({@code "V4"}, for example), or null
+   *     to let the driver negotiate the highest one the server offers
+   */
+  public SessionFactory(BenchmarkClusters clusters, Path failedWriteRoot, Integer mirrorMaxInFlight,
+      String protocolVersion) {
     this.clusters = clusters;
     this.failedWriteRoot = failedWriteRoot;
     this.mirrorMaxInFlight = mirrorMaxInFlight;
+    this.protocolVersion = protocolVersion;
   }
 
   /** The mirror settings every dual session gets, apart from its mode and failed-write folder. */
@@ -66,9 +79,23 @@ public final class SessionFactory {
     return configured(clusters.targetSessionBuilder(), name).build();
   }
 
+  /**
+   * A plain session whose only contact point is {@code address} (a proxy, for example) and whose local data
+   * center is the source's.
+   */
+  public CqlSession connectingTo(String name, InetSocketAddress address) {
+    return configured(CqlSession.builder().addContactPoint(address)
+        .withLocalDatacenter(clusters.sourceDatacenter()), name).build();
+  }
+
+  /** A new, empty failed-write log folder called {@code name} under the failed-write root. */
+  public Path emptyFailedWriteFolder(String name) {
+    return emptyFolder(failedWriteRoot.resolve(name));
+  }
+
   /** A dual session over two new sessions, mirroring in {@code mode}; its meters go to its own registry. */
   public MirrorActivity dual(String name, MirrorMode mode) {
-    Path failedWrites = emptyFolder(failedWriteRoot.resolve(name));
+    Path failedWrites = emptyFailedWriteFolder(name);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DualWriteCqlSession session = DualWriteCqlSession.builder()
         .withSource(source(name + "-source"))
@@ -80,11 +107,18 @@ public final class SessionFactory {
     return new MirrorActivity(session, registry);
   }
 
-  private static CqlSessionBuilder configured(CqlSessionBuilder builder, String name) {
-    return builder.withConfigLoader(DriverConfigLoader.programmaticBuilder()
+  private CqlSessionBuilder configured(CqlSessionBuilder builder, String name) {
+    ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
         .withString(DefaultDriverOption.SESSION_NAME, name)
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
-        .build());
+        // a scenario opens a few sessions (and a proxy opens two more): not a leak
+        .withInt(DefaultDriverOption.SESSION_LEAK_THRESHOLD, 16)
+        // sessions close between scenarios with nothing in flight: no need for Netty's 2 s quiet period
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
+    if (protocolVersion != null) {
+      config.withString(DefaultDriverOption.PROTOCOL_VERSION, protocolVersion);
+    }
+    return builder.withConfigLoader(config.build());
   }
 
   private static Path emptyFolder(Path folder) {

@@ -1,0 +1,185 @@
+package io.tandem.benchmarks.proxy;
+
+import io.tandem.benchmarks.FixedRateRunner;
+import io.tandem.benchmarks.LatencyReport;
+import io.tandem.benchmarks.MachineFacts;
+import io.tandem.benchmarks.Markdown;
+import io.tandem.benchmarks.ResultsSections;
+import io.tandem.benchmarks.RunSettings;
+import io.tandem.benchmarks.Scenario;
+import io.tandem.benchmarks.ScenarioResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the proxy harness's results as the "proxy" section of the results file: a summary with each
+ * scenario's goal, one table per scenario, how it was measured, the machine and the caveats.
+ */
+public final class ProxyResultsWriter {
+
+  /** The section of the results file this writer owns. */
+  public static final String SECTION = "proxy";
+
+  private final MachineFacts machine;
+  private final RunSettings settings;
+  private final String proxySettings;
+  private final List<ProxyOutcome> outcomes;
+
+  /** @param proxySettings the proxies' configuration in words */
+  public ProxyResultsWriter(MachineFacts machine, RunSettings settings, String proxySettings,
+      List<ProxyOutcome> outcomes) {
+    this.machine = machine;
+    this.settings = settings;
+    this.proxySettings = proxySettings;
+    this.outcomes = List.copyOf(outcomes);
+  }
+
+  /** Replaces the "proxy" section of {@code file}, keeping the other sections. */
+  public void write(Path file) throws IOException {
+    ResultsSections.write(file, SECTION, markdown());
+  }
+
+  public String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Tandem proxy overhead: proxy harness results\n\n");
+    out.append(settings.quick() ? "**Quick run** (short phases: a smoke test, not a measurement). " : "")
+        .append("Run on ").append(machine.startedAt()).append(" on ").append(machine.cores())
+        .append(" cores, Java ").append(System.getProperty("java.version")).append(", code ")
+        .append(settings.codeVersion()).append(". **The proxy runs in the same JVM as the client driver**, and the ")
+        .append(machine.cores()).append(" cores are shared by the two Cassandra nodes, the proxy and the client. ")
+        .append("Reproduce from the repository root with:\n\n```bash\n")
+        .append(settings.command()).append("\n```\n\n");
+    summary(out);
+    for (int index = 0; index < outcomes.size(); index++) {
+      scenario(out, index + 1, outcomes.get(index));
+    }
+    method(out);
+    out.append(Markdown.machineSection(machine));
+    caveats(out);
+    return out.toString();
+  }
+
+  private void summary(StringBuilder out) {
+    out.append("## Summary\n\n| # | scenario | load | measure | baseline | candidate | candidate vs baseline "
+        + "| goal | met |\n|--:|---|---|---|--:|--:|--:|--:|:-:|\n");
+    for (int index = 0; index < outcomes.size(); index++) {
+      ProxyOutcome outcome = outcomes.get(index);
+      ScenarioResult result = outcome.result();
+      boolean throughput = outcome.goal() instanceof ProxyGoal.ThroughputRatio;
+      LatencyReport baseline = result.baselineReport();
+      LatencyReport candidate = result.candidateReport();
+      out.append("| ").append(index + 1)
+          .append(" | ").append(result.scenario().title())
+          .append(" | ").append(outcome.driver() instanceof FixedRateRunner fixed
+              ? Markdown.operations(fixed.operationsPerSecond()) + " ops/s fixed" : "saturated")
+          .append(" | ").append(outcome.goal().measure())
+          .append(" | ").append(throughput ? Markdown.operations(baseline.operationsPerSecond())
+              : Markdown.millis(baseline.p99Millis()))
+          .append(" | ").append(throughput ? Markdown.operations(candidate.operationsPerSecond())
+              : Markdown.millis(candidate.p99Millis()))
+          .append(" | ").append(outcome.goal().score(result))
+          .append(" | ").append(outcome.goal().threshold())
+          .append(" | ").append(outcome.goalMet() ? "yes" : "**no**").append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void scenario(StringBuilder out, int number, ProxyOutcome outcome) {
+    ScenarioResult result = outcome.result();
+    Scenario scenario = result.scenario();
+    LatencyReport baseline = result.baselineReport();
+    LatencyReport candidate = result.candidateReport();
+    out.append("## ").append(number).append(". ").append(scenario.title()).append("\n\n")
+        .append(scenario.description()).append("\n\n")
+        .append("Load: ").append(outcome.load()).append(".\n\n");
+    out.append(Markdown.LATENCY_HEADER);
+    out.append(Markdown.latencyRow("baseline: " + scenario.baseline().label(), baseline));
+    out.append(Markdown.latencyRow("candidate: " + scenario.candidate().label(), candidate));
+    out.append("| **candidate / baseline** | **").append(Markdown.ratio(result.throughputRatio())).append("** | ")
+        .append(Markdown.ratio(candidate.p50Millis() / baseline.p50Millis())).append(" | ")
+        .append(Markdown.ratio(candidate.p99Millis() / baseline.p99Millis())).append(" | ")
+        .append(Markdown.ratio(candidate.p999Millis() / baseline.p999Millis())).append(" | | | |\n")
+        .append("| **candidate − baseline** | | ")
+        .append(ProxyGoal.signedMillis(candidate.p50Millis() - baseline.p50Millis())).append(" | **")
+        .append(ProxyGoal.signedMillis(ProxyGoal.addedP99Millis(result))).append("** | ")
+        .append(ProxyGoal.signedMillis(candidate.p999Millis() - baseline.p999Millis())).append(" | | | |\n\n");
+    out.append("Goal: ").append(outcome.goal().sentence()).append(" — ")
+        .append(outcome.goalMet() ? "**met**" : "**not met**").append(" (")
+        .append(outcome.goal().score(result)).append("). p99 added: ")
+        .append(ProxyGoal.signedMillis(ProxyGoal.addedP99Millis(result))).append(".\n\n");
+    out.append(Markdown.roundsAndFindings(result)).append('\n');
+  }
+
+  private void method(StringBuilder out) {
+    out.append("## How it was measured\n\n")
+        .append("- One JVM holds the client driver and every proxy (started in-process with `TandemProxy.start`), "
+            + "against ").append(settings.clusters()).append(". Cassandra ").append(settings.cassandraVersions())
+        .append(".\n")
+        .append("- Each scenario starts its own proxy: ").append(proxySettings).append(". Mirror settings: ")
+        .append(settings.mirrorSettings()).append(".\n")
+        .append("- Every contender uses the same DataStax Java driver with the same settings (request timeout "
+            + "10 s, the default pool of one connection per node, protocol v4 pinned for all — the proxy offers "
+            + "v3 and v4 — so that only the proxy hop differs). A direct session's contact point is the source "
+            + "node; a candidate's only contact point is the proxy. Prepared statements, consistency LOCAL_ONE.\n")
+        .append("- Before the first scenario, ").append(settings.clusterWarmupSeconds())
+        .append(" s of reads and writes on both clusters with direct sessions (not measured).\n")
+        .append("- Per scenario: a ").append(settings.warmupSeconds()).append(" s warmup of each contender, then ")
+        .append(settings.rounds()).append(" measured rounds of ").append(settings.measureSeconds())
+        .append(" s per contender in ABBA order (baseline first in odd rounds, candidate first in even rounds).\n")
+        .append("- Saturated scenarios: a closed loop with ").append(settings.concurrency())
+        .append(" requests in flight from one issuing thread; throughput is the measure.\n")
+        .append("- Fixed-rate scenarios: an open loop issuing at a fixed share of the direct session's rate "
+            + "measured in the saturated scenario just before, the same rate for both contenders; latency runs "
+            + "from when each request was due (so a late issue counts), and p99 added (candidate p99 − baseline "
+            + "p99, all rounds merged) is the measure.\n")
+        .append("- Tables `(id int PRIMARY KEY, v text)`; reads pick one of ").append(settings.readRows())
+        .append(" pre-loaded rows at random; writes pick one of ").append(settings.writeKeys())
+        .append(" keys at random and store a ").append(settings.valueSize()).append("-character value.\n")
+        .append("- Latency in HdrHistogram, µs precision; throughput is successful requests over measured time, "
+            + "all rounds together.\n\n");
+  }
+
+  private void caveats(StringBuilder out) {
+    out.append("## Caveats\n\n")
+        .append("- The proxy runs in the client's JVM and shares the ").append(machine.cores())
+        .append(" cores with the client and both Cassandra nodes: the CPU the proxy spends is taken from the "
+            + "source node and the client, so the throughput ratios understate what a proxy on its own machine "
+            + "would reach. The hop to the proxy is loopback, so on a real network the proxy adds one network "
+            + "round trip more than the latencies here show.\n")
+        .append("- Mirrored writes make the target do work on the same cores the source needs; the dual-write "
+            + "scenarios therefore compare against client code that writes both clusters too.\n");
+    out.append(Markdown.busyMachineCaveat(machine));
+    for (int index = 0; index < outcomes.size(); index++) {
+      out.append(Markdown.noisyRoundsCaveat(outcomes.get(index).result()));
+      if (index > 0) {
+        out.append(notBelowSaturationCaveat(outcomes.get(index - 1), outcomes.get(index)));
+      }
+    }
+    if (settings.quick()) {
+      out.append("- Quick run: phases too short for stable numbers.\n");
+    }
+    out.append('\n');
+  }
+
+  /**
+   * A caveat line when a fixed-rate scenario's baseline had a higher p99 than when saturated in the scenario
+   * before it (the one its rate came from): the rate was then not below what the machine sustained smoothly.
+   */
+  private static String notBelowSaturationCaveat(ProxyOutcome saturated, ProxyOutcome fixedRate) {
+    if (!(fixedRate.driver() instanceof FixedRateRunner) || saturated.driver() instanceof FixedRateRunner) {
+      return "";
+    }
+    LatencyReport atRate = fixedRate.result().baselineReport();
+    LatencyReport atSaturation = saturated.result().baselineReport();
+    if (atRate.p99Millis() <= atSaturation.p99Millis()) {
+      return "";
+    }
+    return "- " + fixedRate.result().scenario().name() + ": the baseline's own p99 at the fixed rate ("
+        + Markdown.millis(atRate.p99Millis()) + " ms) is above its p99 when saturated in `"
+        + saturated.result().scenario().name() + "` (" + Markdown.millis(atSaturation.p99Millis()) + " ms): at "
+        + "that moment the rate was not below what the shared cores sustained smoothly (flushes, compilation, "
+        + "other processes), so the p99 added there says little. A lower `--rate-fraction` or a quieter machine "
+        + "helps.\n";
+  }
+}
