@@ -86,21 +86,7 @@ final class RequestRouter {
   }
 
   private void query(int streamId, Frame request, Query query, OriginalFrame original) {
-    Classification classification = engine.classifier().classify(query.query);
-    switch (classification.type()) {
-      case READ -> {
-        Optional<SystemTable> systemTable = SystemTableRewriter.recognise(
-            classification.keyspace() != null ? classification.keyspace() : state.keyspace(), classification.table());
-        if (systemTable.isPresent()) {
-          systemTable(streamId, request, systemTable.get(), original);
-        } else {
-          read(streamId, request, original);
-        }
-      }
-      case USE -> use(streamId, request, original);
-      case DDL -> write(streamId, request, classification, true);
-      case WRITE -> write(streamId, request, classification, false);
-    }
+    dispatch(streamId, request, engine.classifier().classify(query.query), state.keyspace(), original);
   }
 
   private void execute(int streamId, Frame request, Execute execute, OriginalFrame original) {
@@ -109,12 +95,16 @@ final class RequestRouter {
       unknownId(streamId, execute.queryId);
       return;
     }
-    Classification classification = statement.get().classification();
+    dispatch(streamId, request, statement.get().classification(), statement.get().keyspace(), original);
+  }
+
+  /** @param keyspace the keyspace unqualified names resolve against, or {@code null} */
+  private void dispatch(int streamId, Frame request, Classification classification, String keyspace,
+      OriginalFrame original) {
     switch (classification.type()) {
       case READ -> {
         Optional<SystemTable> systemTable = SystemTableRewriter.recognise(
-            classification.keyspace() != null ? classification.keyspace() : statement.get().keyspace(),
-            classification.table());
+            classification.keyspace() != null ? classification.keyspace() : keyspace, classification.table());
         if (systemTable.isPresent()) {
           systemTable(streamId, request, systemTable.get(), original);
         } else {
