@@ -7,9 +7,39 @@ import com.datastax.oss.driver.api.core.type.MapType;
 import com.datastax.oss.driver.api.core.type.SetType;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import com.datastax.oss.protocol.internal.ProtocolConstants;
+import java.util.Objects;
 
-/** One column of a scanned table: its name, CQL type, role in the table and how its cells are stored. */
-public record ColumnSchema(CqlIdentifier name, DataType type, Role role) {
+/**
+ * One column of a scanned table: its name, CQL type, role in the table and how its cells are stored. The CQL
+ * name and cell kind are worked out once: scans ask for them for every cell of every row.
+ */
+public final class ColumnSchema {
+
+  private final CqlIdentifier name;
+  private final DataType type;
+  private final Role role;
+  private final String cql;
+  private final CellKind cellKind;
+
+  public ColumnSchema(CqlIdentifier name, DataType type, Role role) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.type = Objects.requireNonNull(type, "type");
+    this.role = Objects.requireNonNull(role, "role");
+    this.cql = name.asCql(true);
+    this.cellKind = kindOf(type);
+  }
+
+  public CqlIdentifier name() {
+    return name;
+  }
+
+  public DataType type() {
+    return type;
+  }
+
+  public Role role() {
+    return role;
+  }
 
   /** Where the column sits in the table. */
   public enum Role {
@@ -41,6 +71,10 @@ public record ColumnSchema(CqlIdentifier name, DataType type, Role role) {
   }
 
   public CellKind cellKind() {
+    return cellKind;
+  }
+
+  private static CellKind kindOf(DataType type) {
     if (type.getProtocolCode() == ProtocolConstants.DataType.COUNTER) {
       return CellKind.COUNTER;
     }
@@ -67,6 +101,22 @@ public record ColumnSchema(CqlIdentifier name, DataType type, Role role) {
 
   /** The name as it must appear in CQL text (quoted when needed). */
   public String cql() {
-    return name.asCql(true);
+    return cql;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ColumnSchema that && name.equals(that.name) && type.equals(that.type)
+        && role == that.role;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, role);
+  }
+
+  @Override
+  public String toString() {
+    return cql + " " + type.asCql(true, true) + " (" + role + ")";
   }
 }
