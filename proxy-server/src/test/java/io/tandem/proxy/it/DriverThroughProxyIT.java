@@ -54,8 +54,9 @@ class DriverThroughProxyIT {
   }
 
   @AfterEach
-  void readsBackToSource() {
+  void backToTheInitialState() {
     fixture.proxy().control().routeReadsTo(Side.SOURCE);
+    fixture.proxy().control().startMirroring();
   }
 
   @Test
@@ -121,6 +122,20 @@ class DriverThroughProxyIT {
     }
     assertThat(clusters.executeOnTarget("SELECT v FROM %s.created_through_proxy WHERE k = 1").one().getString("v"))
         .isEqualTo("unqualified");
+  }
+
+  @Test
+  void should_write_to_the_primary_only_once_mirroring_stops() {
+    PreparedStatement insert = client.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
+    fixture.proxy().control().stopMirroring();
+    client.execute(insert.bind(4, 1, "source only"));
+    client.execute("INSERT INTO " + table + " (k, c, v) VALUES (4, 2, 'source only')");
+    fixture.proxy().control().startMirroring();
+    client.execute(insert.bind(4, 3, "both"));
+
+    assertThat(clusters.executeOnSource("SELECT c FROM %s.items WHERE k = 4").all()).hasSize(3);
+    assertThat(clusters.executeOnTarget("SELECT c FROM %s.items WHERE k = 4").all()).extracting(row -> row.getInt(0))
+        .containsExactly(3);
   }
 
   private List<String> cells(CqlSession session) {

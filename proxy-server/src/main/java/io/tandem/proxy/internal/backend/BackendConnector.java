@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -30,6 +31,8 @@ import javax.net.ssl.SSLParameters;
  * hostname verification when the cluster uses TLS, and an OPTIONS heartbeat on idle connections.
  */
 public final class BackendConnector {
+
+  private static final int FLUSHES_PER_BATCH = 64;
 
   private final String clusterName;
   private final SslContext sslContext;
@@ -80,6 +83,8 @@ public final class BackendConnector {
               channel.pipeline().addLast(new IdleStateHandler(0, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS));
               channel.pipeline().addLast(new Heartbeat(connection, protocolVersion));
             }
+            // requests forwarded while a client's batch is read leave in one flush
+            channel.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
             channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), connection);
           }
         })

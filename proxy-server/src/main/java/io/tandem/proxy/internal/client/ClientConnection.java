@@ -4,6 +4,7 @@ import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import com.datastax.oss.protocol.internal.ProtocolConstants.Opcode;
 import com.datastax.oss.protocol.internal.request.AuthResponse;
+import com.datastax.oss.protocol.internal.request.Register;
 import com.datastax.oss.protocol.internal.request.Startup;
 import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
 import io.netty.channel.Channel;
@@ -178,8 +179,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
   }
 
   private void register(RawFrame frame) {
+    Register register = (Register) context.codecs().decodeRequest(frame).message;
     ClusterLink events = links.get(context.engine().control().state().readSide());
-    events.onEvent(this::forwardEvent);
+    events.onEvent(register.eventTypes, this::forwardEvent);
     relay(events.side(), frame, "register");
   }
 

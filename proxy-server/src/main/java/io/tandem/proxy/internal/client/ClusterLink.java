@@ -1,5 +1,6 @@
 package io.tandem.proxy.internal.client;
 
+import com.datastax.oss.protocol.internal.request.Register;
 import com.datastax.oss.protocol.internal.request.Startup;
 import io.netty.channel.EventLoop;
 import io.tandem.core.api.Side;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -35,6 +37,7 @@ final class ClusterLink {
   private final ClientState state;
   private CompletableFuture<BackendConnection> current;
   private Consumer<RawFrame> eventListener;
+  private List<String> eventTypes;
   private boolean closed;
 
   ClusterLink(Side side, ProxyContext context, EventLoop loop, ClientState state) {
@@ -66,6 +69,9 @@ final class ClusterLink {
       loop.execute(() -> send(request).whenComplete((frame, error) -> complete(response, frame, error)));
       return response;
     }
+    if (isConnected()) {
+      return current.join().send(request);
+    }
     return connection().handle((connection, error) -> {
       if (error != null) {
         request.release();
@@ -75,8 +81,12 @@ final class ClusterLink {
     }).thenCompose(response -> response);
   }
 
-  /** Routes this cluster's server events to the listener, now and after any reconnection. */
-  void onEvent(Consumer<RawFrame> listener) {
+  /**
+   * Routes this cluster's server events to the listener, now and after any reconnection (a new connection
+   * registers for the same event types).
+   */
+  void onEvent(List<String> eventTypes, Consumer<RawFrame> listener) {
+    this.eventTypes = List.copyOf(eventTypes);
     this.eventListener = listener;
     if (isConnected()) {
       current.join().onEvent(listener);
@@ -120,9 +130,23 @@ final class ClusterLink {
       }
       if (eventListener != null) {
         connection.onEvent(eventListener);
+        if (handshake) {
+          register(connection);
+        }
       }
       return CompletableFuture.completedFuture(connection);
     }).thenCompose(result -> result);
+  }
+
+  private void register(BackendConnection connection) {
+    connection.send(context.codecs().request(state.version(), 0, new Register(eventTypes))).whenComplete(
+        (answer, error) -> {
+          if (answer != null) {
+            answer.release();
+          } else {
+            LOG.debug("Registering for events again on {} failed: {}", connection.node(), error.toString());
+          }
+        });
   }
 
   /**

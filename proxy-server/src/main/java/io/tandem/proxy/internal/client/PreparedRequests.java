@@ -46,6 +46,9 @@ final class PreparedRequests {
   }
 
   private CompletableFuture<RawFrame> send(Side side, Frame request, RawFrame original, boolean mayRetry) {
+    if (original != null && !(request.message instanceof Execute) && !(request.message instanceof Batch)) {
+      return links.get(side).send(original); // no prepared id in it: the hot path of simple reads
+    }
     return withIdsOf(side, request)
         .handle((translated, error) -> {
           if (translated == request && original != null) {

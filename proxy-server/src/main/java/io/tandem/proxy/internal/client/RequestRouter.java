@@ -16,6 +16,7 @@ import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
@@ -74,7 +75,7 @@ final class RequestRouter {
       } else if (message instanceof Execute execute) {
         execute(streamId, request, execute, original);
       } else {
-        batch(streamId, request, (Batch) message);
+        batch(streamId, request, (Batch) message, original);
       }
     } catch (IllegalArgumentException e) {
       context.metrics().rejected("invalid_request");
@@ -112,19 +113,19 @@ final class RequestRouter {
         }
       }
       case USE -> use(streamId, request, original);
-      case DDL -> write(streamId, request, classification, true);
-      case WRITE -> write(streamId, request, classification, false);
+      case DDL -> write(streamId, request, classification, true, original);
+      case WRITE -> write(streamId, request, classification, false, original);
     }
   }
 
-  private void batch(int streamId, Frame request, Batch batch) {
+  private void batch(int streamId, Frame request, Batch batch, OriginalFrame original) {
     for (Object child : batch.queriesOrIds) {
       if (child instanceof byte[] id && context.prepared().find(id).isEmpty()) {
         unknownId(streamId, id);
         return;
       }
     }
-    write(streamId, request, null, false);
+    write(streamId, request, null, false, original);
   }
 
   private void read(int streamId, Frame request, OriginalFrame original) {
@@ -213,7 +214,8 @@ final class RequestRouter {
     }
   }
 
-  private void write(int streamId, Frame request, Classification classification, boolean schemaChange) {
+  private void write(int streamId, Frame request, Classification classification, boolean schemaChange,
+      OriginalFrame original) {
     context.metrics().request(schemaChange ? "schema" : "write");
     boolean idempotent = classification != null && !classification.nonIdempotent()
         && !classification.lightweightTransaction();
@@ -225,6 +227,12 @@ final class RequestRouter {
         id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), keyspace, idempotent);
     CompletableFuture<RawFrame> answered;
     try {
+      if (engine.modeFor(command) == MirrorMode.OFF) {
+        // one cluster only: nothing to keep in step, so the client's own bytes go as they are
+        prepared.send(engine.control().state().primary(), request, original.take())
+            .whenComplete((response, error) -> answer(streamId, response, error));
+        return;
+      }
       WriteCommand ready = schemaChange ? command : engine.prepareWrite(command);
       answered = engine.execute(ready, (primary, finished) -> sendToPrimary(primary, request, finished))
           .toCompletableFuture();

@@ -90,19 +90,25 @@ public final class DefaultTandemProxy implements TandemProxy {
         config.mirror().defaultMode());
   }
 
-  /** Ready while accepting clients with both clusters reachable (the target only matters for mirroring). */
+  /**
+   * Ready while accepting clients with a node of the primary up (the secondary only matters for mirroring,
+   * and its writes are logged for replay meanwhile).
+   */
   private Readiness readiness(CqlSession source, CqlSession target) {
     Map<String, Object> details = new LinkedHashMap<>();
+    Side primary = engine.control().state().primary();
     long sourceUp = upNodes(source);
+    long targetUp = upNodes(target);
     details.put("source_nodes_up", sourceUp);
-    details.put("target_nodes_up", upNodes(target));
-    details.put("target_breaker", engine.breaker(Side.TARGET).getState().name());
+    details.put("target_nodes_up", targetUp);
+    details.put("secondary_breaker", engine.breaker(primary.other()).getState().name());
     details.put("failed_writes_pending", engine.failedWrites().pendingCount());
     details.put("client_connections", context.metrics().openConnections());
     details.put("state", engine.control().state().toString());
     boolean draining = context.isDraining();
     details.put("draining", draining);
-    return sourceUp > 0 && !draining ? Readiness.ready(details) : Readiness.notReady(details);
+    long primaryUp = primary == Side.SOURCE ? sourceUp : targetUp;
+    return primaryUp > 0 && !draining ? Readiness.ready(details) : Readiness.notReady(details);
   }
 
   private static long upNodes(CqlSession session) {

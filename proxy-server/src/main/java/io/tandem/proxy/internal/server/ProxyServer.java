@@ -9,6 +9,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * connections opened for it share one event loop.
  */
 final class ProxyServer implements AutoCloseable {
+
+  private static final int FLUSHES_PER_BATCH = 64;
 
   private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("tandem-proxy-accept", true));
   private final EventLoopGroup workers;
@@ -47,6 +50,8 @@ final class ProxyServer implements AutoCloseable {
             if (clientTls != null) {
               channel.pipeline().addLast(clientTls.newHandler(channel.alloc()));
             }
+            // answers to one batch of client reads leave in one flush instead of one syscall each
+            channel.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
             channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), new ClientConnection(context));
           }
         })
