@@ -17,6 +17,7 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.proxy.internal.frame.QueryText;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,9 @@ final class RequestRouter {
 
   /** Routes a QUERY, PREPARE, EXECUTE or BATCH frame (taking over its reference). */
   void route(RawFrame frame) {
+    if (frame.opcode() == Opcode.QUERY && routedAsPlainRead(frame)) {
+      return;
+    }
     int streamId = frame.streamId();
     Frame request;
     try {
@@ -128,11 +133,35 @@ final class RequestRouter {
     write(streamId, request, null, false, original);
   }
 
+  /**
+   * A simple read needs only its text to be routed, so the rest of the frame is not decoded: it goes to the
+   * read side as it came. Returns false (nothing done) for anything else.
+   */
+  private boolean routedAsPlainRead(RawFrame frame) {
+    String text = QueryText.peek(frame);
+    if (text == null) {
+      return false;
+    }
+    Classification classification = engine.classifier().classify(text);
+    if (!classification.isRead() || SystemTableRewriter.recognise(classification.keyspace() != null
+        ? classification.keyspace() : state.keyspace(), classification.table()).isPresent()) {
+      return false;
+    }
+    int streamId = frame.streamId();
+    timedRead(streamId, side -> links.get(side).send(frame));
+    return true;
+  }
+
   private void read(int streamId, Frame request, OriginalFrame original) {
+    RawFrame frame = original.take();
+    timedRead(streamId, side -> prepared.send(side, request, frame));
+  }
+
+  private void timedRead(int streamId, Function<Side, CompletableFuture<RawFrame>> send) {
     Side side = engine.control().state().readSide();
     context.metrics().request("read");
     long started = System.nanoTime();
-    prepared.send(side, request, original.take()).whenComplete((response, error) -> {
+    send.apply(side).whenComplete((response, error) -> {
       engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
       answer(streamId, response, error);
     });
