@@ -159,6 +159,16 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     nodes.forEach(CassandraNodeProcess::kill);
   }
 
+  /**
+   * Kills one node (SIGKILL), the others keep running: a node crash inside a live cluster. {@link
+   * #restart()} brings it back.
+   *
+   * @param index the node's position, 0 for the first address
+   */
+  public void killNode(int index) {
+    nodes.get(index).kill();
+  }
+
   /** Starts again every node that is not running, keeping its data. */
   public void restart() {
     nodes.forEach(node -> node.start(false));
