@@ -1,5 +1,9 @@
 package io.tandem.proxy.api;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -14,6 +18,15 @@ import java.util.TreeSet;
  * checks each value when it is set; the Javadoc of each builder method gives its default. Immutable.
  */
 public final class ProxyConfig {
+
+  /**
+   * Where the proxy's mirror defaults differ from core's: when too many copies are in flight, a write goes
+   * to the failed-write log at once ({@code LOG_FOR_REPLAY}) instead of waiting for a slot, because waiting
+   * would block a Netty I/O thread and every client connection on it.
+   */
+  public static final Config MIRROR_DEFAULTS = ConfigFactory.parseString(
+      "tandem.mirror.backpressure.policy = LOG_FOR_REPLAY", ConfigParseOptions.defaults()
+          .setOriginDescription("Tandem proxy defaults"));
 
   private final Builder values;
 
@@ -67,7 +80,7 @@ public final class ProxyConfig {
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
     private int preparedCacheSize = 10_000;
     private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
-    private MirrorConfig mirror = MirrorConfig.builder().build();
+    private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
 
     private Builder(ClusterEndpoint source, ClusterEndpoint target) {
@@ -172,7 +185,10 @@ public final class ProxyConfig {
       return this;
     }
 
-    /** How writes are mirrored (mode, retry, breaker, failed-write log). Default {@code MirrorConfig.builder().build()}. */
+    /**
+     * How writes are mirrored (mode, retry, breaker, failed-write log). Default: core's defaults except the
+     * backpressure policy, {@code LOG_FOR_REPLAY} (see {@link #MIRROR_DEFAULTS}).
+     */
     public Builder mirror(MirrorConfig mirror) {
       this.mirror = Objects.requireNonNull(mirror, "mirror");
       return this;

@@ -171,6 +171,7 @@ public final class TandemProxyCli implements Callable<Integer> {
   private Config effectiveConfig(Overrides overrides) {
     return ConfigFactory.parseMap(overrides.values(), "command line")
         .withFallback(configFile())
+        .withFallback(ProxyConfig.MIRROR_DEFAULTS)
         .withFallback(ConfigFactory.load())
         .resolve();
   }

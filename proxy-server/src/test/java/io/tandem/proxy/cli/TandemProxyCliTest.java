@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.proxy.api.ClusterEndpoint;
@@ -92,6 +93,8 @@ class TandemProxyCliTest {
     assertThat(config.mirror().defaultMode()).isEqualTo(defaults.defaultMode());
     assertThat(config.mirror().targetFailurePolicy()).isEqualTo(defaults.targetFailurePolicy());
     assertThat(config.mirror().failedWriteDirectory()).isEqualTo(defaults.failedWriteDirectory());
+    assertThat(config.mirror().backpressurePolicy()).as("never block an I/O thread")
+        .isEqualTo(BackpressurePolicy.LOG_FOR_REPLAY);
     assertThat(config.mirror().secondaryConsistency()).isNull();
     assertThat(config.mirror().rewriteNonDeterministicFunctions()).isTrue();
     assertThat(parse(SOURCE, TARGET).settings().readSide()).isEqualTo(Side.SOURCE);
