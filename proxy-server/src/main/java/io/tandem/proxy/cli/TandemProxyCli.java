@@ -48,6 +48,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
             + "(tandem.proxy and tandem.mirror sections); flags win."})
 public final class TandemProxyCli implements Callable<Integer> {
 
+  static {
+    // before the first logger exists: the command line's logging, unless the user named a configuration
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "tandem-proxy-logback.xml");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(TandemProxyCli.class);
   private static final String NAME = "tandem-proxy";
 
