@@ -87,12 +87,10 @@ public final class BulkHarness implements Callable<Integer> {
       double rawScan = RawScan.rowsPerSecond(source, target, table, splits, concurrency);
       Measured validate = validate(source, target, table);
       rawScan = Math.max(rawScan, RawScan.rowsPerSecond(source, target, table, splits, concurrency));
-      table.truncate(target);
-      long copyStart = System.nanoTime();
-      CopyReport copy = TableCopier.builder().withSource(source).withTarget(target)
-          .forTable(table.keyspace(), table.table()).withSplits(splits).withConcurrency(concurrency)
-          .withMaxInFlightWrites(inFlight).build().run();
-      double copyRate = copy.rowsRead() / ((System.nanoTime() - copyStart) / 1e9);
+      // the copy too is measured twice (into an emptied target each time) and the higher rate kept
+      Copied firstCopy = copy(source, target, table);
+      Copied copy = copy(source, target, table);
+      double copyRate = Math.max(firstCopy.rate, copy.rate);
       Measured afterCopy = validate(source, target, table);
       String heapLine = "";
       Measured grown = null;
@@ -109,13 +107,26 @@ public final class BulkHarness implements Callable<Integer> {
       // both validations compare the same rows; the better one is the warm figure, as for the bounds
       lines.add(row("Raw paged scan of both tables vs full validation", rawScan,
           Math.max(validate.rate, afterCopy.rate), 0.8));
-      String markdown = markdown(lines, heapLine, sourceLoad, copy, validate, afterCopy, build);
+      String markdown = markdown(lines, heapLine, sourceLoad, firstCopy, copy, validate, afterCopy, build);
       Path output = results != null ? results : build.getParent().resolve("RESULTS.md");
       ResultsSections.write(output, "bulk", markdown);
       System.out.println(markdown);
       return validate.mismatches == 0 && afterCopy.mismatches == 0 ? 0 : 1;
     }
   }
+
+  private Copied copy(CqlSession source, CqlSession target, BulkTable table) {
+    table.truncate(target);
+    long started = System.nanoTime();
+    CopyReport report = TableCopier.builder().withSource(source).withTarget(target)
+        .forTable(table.keyspace(), table.table()).withSplits(splits).withConcurrency(concurrency)
+        .withMaxInFlightWrites(inFlight).build().run();
+    double rate = report.rowsRead() / ((System.nanoTime() - started) / 1e9);
+    LOG.info("Copied {} rows at {} rows/s", report.rowsRead(), (long) rate);
+    return new Copied(report, rate);
+  }
+
+  private record Copied(CopyReport report, double rate) {}
 
   private Measured validate(CqlSession source, CqlSession target, BulkTable table) {
     try (HeapWatcher heap = new HeapWatcher().start()) {
@@ -135,8 +146,8 @@ public final class BulkHarness implements Callable<Integer> {
         candidate, ratio, goal, ratio >= goal ? "yes" : "**no**");
   }
 
-  private String markdown(List<String> lines, String heapLine, double sourceLoad, CopyReport copy, Measured validate,
-      Measured afterCopy, Path build) {
+  private String markdown(List<String> lines, String heapLine, double sourceLoad, Copied firstCopy, Copied copy,
+      Measured validate, Measured afterCopy, Path build) {
     StringBuilder out = new StringBuilder("# Bulk copy and validation (validator module)\n\n");
     out.append(String.format(Locale.ROOT, "Run on %d cores, Java %s, code %s. Embedded source and target (one "
             + "Cassandra node each, %s heap) on this machine; %,d rows of ~%d bytes; %d splits, %d ranges at once. "
@@ -147,14 +158,17 @@ public final class BulkHarness implements Callable<Integer> {
     out.append("| measure | baseline | Tandem | ratio | goal | met |\n|---|--:|--:|--:|--:|:-:|\n");
     lines.forEach(out::append);
     out.append(heapLine).append('\n');
-    out.append(String.format(Locale.ROOT, "Source load rate %,.0f rows/s. Copy: %,d rows read, %,d writes, %s. "
-            + "Validation before the copy found %d mismatches, after it %d (both must be 0).%n%n", sourceLoad,
-        copy.rowsRead(), copy.writesIssued(), copy.complete() ? "complete" : "INCOMPLETE", validate.mismatches,
-        afterCopy.mismatches));
+    CopyReport last = copy.report();
+    out.append(String.format(Locale.ROOT, "Source load rate %,.0f rows/s. Copies: %,.0f and %,.0f rows/s; the last "
+            + "one %,d rows read, %,d writes, %s. Validation before the copies found %d mismatches, after them %d "
+            + "(both must be 0).%n%n", sourceLoad, firstCopy.rate(), copy.rate(), last.rowsRead(),
+        last.writesIssued(), last.complete() ? "complete" : "INCOMPLETE", validate.mismatches, afterCopy.mismatches));
     out.append("Both clusters and the harness share the same cores, so the copy competes with the target's "
         + "Cassandra for CPU exactly as the raw writer does; the ratios compare like with like in one run. Each "
         + "baseline is the higher of two measurements (raw scan: before and after the first validation; raw write: "
-        + "the target's first load and its growth load), and so is Tandem's validation rate (before and after the copy), so a cold JVM does not lower the bar. A ratio above 1 "
+        + "the target's first load and its growth load), and so are Tandem's validation rate (before and after the "
+        + "copy) and copy rate (two copies into an emptied target), so a cold JVM does not lower the bar. A ratio "
+        + "above 1 "
         + "means the baseline is not a hard ceiling: the raw writer is one client thread issuing single-row "
         + "inserts, the copy writes from several range workers; the raw scan drives the same reader as the "
         + "validator without its comparison.\n");
