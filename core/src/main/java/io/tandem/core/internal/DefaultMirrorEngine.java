@@ -65,7 +65,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   DefaultMirrorEngine(DefaultMirrorEngineBuilder builder) {
     this.config = builder.config;
     this.timestamps = new MonotonicWriteTimestampGenerator(builder.clock);
-    this.control = new DefaultMigrationControl(MigrationState.initial(config.defaultMode()));
+    this.control = new DefaultMigrationControl(MigrationState.initial(config.defaultMode(), config.tableModes()));
     this.ownsScheduler = builder.scheduler == null;
     this.scheduler = ownsScheduler
         ? Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"))

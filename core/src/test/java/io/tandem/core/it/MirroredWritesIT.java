@@ -16,6 +16,7 @@ import io.tandem.testkit.TandemClusters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,12 @@ class MirroredWritesIT {
     clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.kv (k int PRIMARY KEY, v text)");
     clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.landed (k int PRIMARY KEY, v text)");
     clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.events (k int PRIMARY KEY, id timeuuid, at timestamp)");
-    fixture = new EngineFixture(clusters).start(EngineFixture.quickConfig(logDirectory).build());
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.configured_off (k int PRIMARY KEY, v text)");
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.audit_log (k int PRIMARY KEY, v text)");
+    fixture = new EngineFixture(clusters).start(EngineFixture.quickConfig(logDirectory)
+        .tableModes(Map.of(clusters.keyspace() + ".Configured_Off", MirrorMode.OFF))
+        .primaryOnlyStatements(Pattern.compile("(?is)insert into \\w+\\.audit_log\\b.*"))
+        .build());
   }
 
   @AfterAll
@@ -112,7 +118,31 @@ class MirroredWritesIT {
       fixture.engine.control().setMode(fixture.clusters.keyspace() + ".kv", null);
     }
 
-    String query = "SELECT v FROM " + fixture.clusters.keyspace() + ".kv WHERE k = 3001";
+    assertOnlyOnSource("SELECT v FROM " + fixture.clusters.keyspace() + ".kv WHERE k = 3001");
+  }
+
+  @Test
+  void should_leave_tables_configured_off_at_start_alone() {
+    fixture.write("INSERT INTO %s.configured_off (k, v) VALUES (?, ?)", integer(1), text("source only"))
+        .toCompletableFuture().join();
+
+    assertOnlyOnSource("SELECT v FROM " + fixture.clusters.keyspace() + ".configured_off WHERE k = 1");
+  }
+
+  @Test
+  void should_keep_writes_matching_the_primary_only_statements_on_the_primary() {
+    fixture.write("INSERT INTO %s.audit_log (k, v) VALUES (?, ?)", integer(1), text("source only"))
+        .toCompletableFuture().join();
+    fixture.write("UPDATE %s.audit_log SET v = ? WHERE k = ?", text("mirrored"), integer(2))
+        .toCompletableFuture().join();
+
+    String keyspace = fixture.clusters.keyspace();
+    assertOnlyOnSource("SELECT v FROM " + keyspace + ".audit_log WHERE k = 1");
+    assertThat(fixture.clusters.targetSession().execute("SELECT v FROM " + keyspace + ".audit_log WHERE k = 2")
+        .one()).isNotNull();
+  }
+
+  private static void assertOnlyOnSource(String query) {
     assertThat(fixture.clusters.sourceSession().execute(query).one()).isNotNull();
     assertThat(fixture.clusters.targetSession().execute(query).one()).isNull();
   }

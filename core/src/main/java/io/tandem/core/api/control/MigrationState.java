@@ -32,7 +32,12 @@ public record MigrationState(
 
   /** The start of every migration: reads from and primary on the source, mirroring in the given mode. */
   public static MigrationState initial(MirrorMode defaultMode) {
-    return new MigrationState(Side.SOURCE, Side.SOURCE, true, defaultMode, Map.of());
+    return initial(defaultMode, Map.of());
+  }
+
+  /** As {@link #initial(MirrorMode)}, with per keyspace or table modes (keys in lower case). */
+  public static MigrationState initial(MirrorMode defaultMode, Map<String, MirrorMode> overrides) {
+    return new MigrationState(Side.SOURCE, Side.SOURCE, true, defaultMode, overrides);
   }
 
   /** The cluster that receives the mirrored copy of each write. */

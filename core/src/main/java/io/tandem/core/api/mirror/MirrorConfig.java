@@ -4,7 +4,11 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import io.tandem.core.api.replay.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the mirror engine. Build one with {@link #builder()} (defaults as documented on each
@@ -24,6 +28,13 @@ public final class MirrorConfig {
   }
 
   public MirrorMode defaultMode() { return values.defaultMode; }
+  /** Mirror modes by {@code "keyspace"} or {@code "keyspace.table"} (lower case) at start; empty by default. */
+  public Map<String, MirrorMode> tableModes() { return values.tableModes; }
+  /**
+   * Writes whose every statement's CQL text fully matches this go to the primary only; {@code null} (the
+   * default) when every write is mirrored.
+   */
+  public Pattern primaryOnlyStatements() { return values.primaryOnlyStatements; }
   public TargetFailurePolicy targetFailurePolicy() { return values.targetFailurePolicy; }
   public int maxInFlight() { return values.maxInFlight; }
   public BackpressurePolicy backpressurePolicy() { return values.backpressurePolicy; }
@@ -50,6 +61,8 @@ public final class MirrorConfig {
   /** Builds a {@link MirrorConfig}; every argument is checked when set. */
   public static final class Builder {
     private MirrorMode defaultMode = MirrorMode.SYNC;
+    private Map<String, MirrorMode> tableModes = Map.of();
+    private Pattern primaryOnlyStatements;
     private TargetFailurePolicy targetFailurePolicy = TargetFailurePolicy.LOG_FOR_REPLAY;
     private int maxInFlight = 1024;
     private BackpressurePolicy backpressurePolicy = BackpressurePolicy.WAIT;
@@ -77,6 +90,33 @@ public final class MirrorConfig {
     /** Mode of tables without an override. Default {@link MirrorMode#SYNC}. */
     public Builder defaultMode(MirrorMode mode) {
       this.defaultMode = Objects.requireNonNull(mode, "defaultMode");
+      return this;
+    }
+
+    /**
+     * Mirror modes that override the default for a keyspace ({@code "shop"}) or a table ({@code
+     * "shop.audit"}) from the start; a table's entry wins over its keyspace's. Names are matched in lower
+     * case. Default none. Change them at runtime with {@code MigrationControl.setMode}.
+     */
+    public Builder tableModes(Map<String, MirrorMode> modes) {
+      Map<String, MirrorMode> normalized = new LinkedHashMap<>();
+      modes.forEach((name, mode) -> {
+        if (name == null || name.isBlank() || name.split("\\.", -1).length > 2 || name.startsWith(".")
+            || name.endsWith(".")) {
+          throw new IllegalArgumentException("tableModes: '" + name + "' is not KEYSPACE or KEYSPACE.TABLE");
+        }
+        normalized.put(name.trim().toLowerCase(Locale.ROOT), Objects.requireNonNull(mode, "mode of " + name));
+      });
+      this.tableModes = Map.copyOf(normalized);
+      return this;
+    }
+
+    /**
+     * Writes (or batches) whose every statement's CQL text fully matches {@code pattern} go to the primary only,
+     * like Azure's cassandra-proxy {@code --filter-tables}; {@code null} (the default) mirrors every write.
+     */
+    public Builder primaryOnlyStatements(Pattern pattern) {
+      this.primaryOnlyStatements = pattern;
       return this;
     }
 
@@ -223,6 +263,8 @@ public final class MirrorConfig {
     private Builder copy() {
       Builder copy = new Builder();
       copy.defaultMode = defaultMode;
+      copy.tableModes = tableModes;
+      copy.primaryOnlyStatements = primaryOnlyStatements;
       copy.targetFailurePolicy = targetFailurePolicy;
       copy.maxInFlight = maxInFlight;
       copy.backpressurePolicy = backpressurePolicy;

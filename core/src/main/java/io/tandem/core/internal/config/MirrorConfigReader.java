@@ -4,6 +4,9 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
@@ -12,7 +15,11 @@ import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.replay.FsyncPolicy;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the {@code tandem.mirror} section of a HOCON config, falling back on core's {@code reference.conf}
@@ -32,6 +39,8 @@ public final class MirrorConfigReader {
       MirrorConfig.Builder builder =
           MirrorConfig.builder()
               .defaultMode(enumValue(section, "mode", MirrorMode.class))
+              .tableModes(tableModes(section))
+              .primaryOnlyStatements(pattern(section, "primary-only-statements"))
               .targetFailurePolicy(enumValue(section, "target-failure-policy", TargetFailurePolicy.class))
               .maxInFlight(section.getInt("max-in-flight"))
               .backpressurePolicy(enumValue(section, "backpressure.policy", BackpressurePolicy.class))
@@ -62,13 +71,48 @@ public final class MirrorConfigReader {
     }
   }
 
+  /** {@code "ks.table" = OFF} (quoted key) and {@code ks { table = OFF }} (nested) both name a table. */
+  private static Map<String, MirrorMode> tableModes(Config section) {
+    Map<String, MirrorMode> modes = new LinkedHashMap<>();
+    Config tables = section.getConfig("table-modes");
+    for (Map.Entry<String, ConfigValue> entry : tables.root().entrySet()) {
+      String name = entry.getKey();
+      if (entry.getValue() instanceof ConfigObject keyspace) {
+        for (String table : keyspace.keySet()) {
+          modes.put(name + "." + table, enumValue(tables.getConfig(ConfigUtil.joinPath(name)),
+              ConfigUtil.joinPath(table), MirrorMode.class, "table-modes." + name + "." + table));
+        }
+      } else {
+        modes.put(name, enumValue(tables, ConfigUtil.joinPath(name), MirrorMode.class, "table-modes." + name));
+      }
+    }
+    return modes;
+  }
+
+  private static Pattern pattern(Config section, String path) {
+    String regex = section.getString(path);
+    if (regex.isBlank()) {
+      return null;
+    }
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new ConfigException.BadValue(section.origin(), ROOT + "." + path,
+          "'" + regex + "' is not a Java regular expression: " + e.getDescription());
+    }
+  }
+
   private static <E extends Enum<E>> E enumValue(Config section, String path, Class<E> type) {
+    return enumValue(section, path, type, path);
+  }
+
+  private static <E extends Enum<E>> E enumValue(Config section, String path, Class<E> type, String shownPath) {
     String value = section.getString(path);
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw new ConfigException.BadValue(
-          section.origin(), ROOT + "." + path,
+          section.origin(), ROOT + "." + shownPath,
           "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
     }
   }

@@ -15,6 +15,7 @@ import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 /**
  * Runs one write on both clusters as the migration state and mirror mode say: the primary's copy through
@@ -27,6 +28,7 @@ public final class MirroredWrite {
   private final TargetFailurePolicy failurePolicy;
   private final SchemaChangePolicy schemaChanges;
   private final MirrorMetrics metrics;
+  private final Pattern primaryOnlyStatements;
 
   public MirroredWrite(
       DefaultWriteMirror mirror, MigrationControl control, MirrorConfig config, MirrorMetrics metrics) {
@@ -35,17 +37,26 @@ public final class MirroredWrite {
     this.failurePolicy = config.targetFailurePolicy();
     this.schemaChanges = config.schemaChanges();
     this.metrics = metrics;
+    this.primaryOnlyStatements = config.primaryOnlyStatements();
   }
 
   public MirrorMode modeFor(WriteCommand command) {
-    WriteTraits traits = mirror.traits(command);
-    return control.state().modeFor(traits.keyspace(), traits.table());
+    return mode(control.state(), command, mirror.traits(command));
+  }
+
+  /** The state's mode for the write's table, or OFF when every statement matches the primary-only pattern. */
+  private MirrorMode mode(MigrationState state, WriteCommand command, WriteTraits traits) {
+    if (primaryOnlyStatements != null && command.queries().stream()
+        .allMatch(query -> primaryOnlyStatements.matcher(query.query()).matches())) {
+      return MirrorMode.OFF;
+    }
+    return state.modeFor(traits.keyspace(), traits.table());
   }
 
   public <T> CompletionStage<T> execute(WriteCommand command, PrimaryWrite<T> primary) {
     MigrationState state = control.state();
     WriteTraits traits = mirror.traits(command);
-    MirrorMode mode = state.modeFor(traits.keyspace(), traits.table());
+    MirrorMode mode = mode(state, command, traits);
     Side secondary = state.secondary();
     if (traits.schemaChange() && mode != MirrorMode.OFF) {
       return executeSchemaChange(command, primary, traits, state);
@@ -109,7 +120,7 @@ public final class MirroredWrite {
   public CompletionStage<MirrorOutcome> mirrorOnly(WriteCommand command) {
     MigrationState state = control.state();
     WriteTraits traits = mirror.traits(command);
-    if (state.modeFor(traits.keyspace(), traits.table()) == MirrorMode.OFF) {
+    if (mode(state, command, traits) == MirrorMode.OFF) {
       return CompletableFuture.completedFuture(MirrorOutcome.SKIPPED);
     }
     return mirror.mirror(command, traits, state.secondary());

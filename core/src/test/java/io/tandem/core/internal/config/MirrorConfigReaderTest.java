@@ -2,6 +2,7 @@ package io.tandem.core.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.typesafe.config.ConfigException;
@@ -44,6 +45,37 @@ class MirrorConfigReaderTest {
         .hasMessageContaining("tandem.mirror.mode")
         .hasMessageContaining("sometimes")
         .hasMessageContaining("ASYNC");
+  }
+
+  @Test
+  void should_read_table_modes_quoted_or_nested_in_lower_case() {
+    MirrorConfig config = MirrorEngine.configFrom(ConfigFactory.parseString(
+        "tandem.mirror.table-modes { Shop = async, \"shop.Audit\" = off, billing { invoices = sync } }"));
+
+    assertThat(config.tableModes()).containsOnly(entry("shop", MirrorMode.ASYNC),
+        entry("shop.audit", MirrorMode.OFF), entry("billing.invoices", MirrorMode.SYNC));
+  }
+
+  @Test
+  void should_name_the_table_whose_mode_is_wrong() {
+    assertThatThrownBy(() -> MirrorEngine.configFrom(
+        ConfigFactory.parseString("tandem.mirror.table-modes { \"shop.audit\" = never }")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tandem.mirror.table-modes.shop.audit")
+        .hasMessageContaining("never");
+  }
+
+  @Test
+  void should_compile_the_primary_only_statements_and_reject_a_broken_one() {
+    MirrorConfig config = MirrorEngine.configFrom(
+        ConfigFactory.parseString("tandem.mirror.primary-only-statements = \"(?i)insert into audit.*\""));
+    assertThat(config.primaryOnlyStatements().matcher("INSERT INTO audit (k) VALUES (1)").matches()).isTrue();
+
+    assertThatThrownBy(() -> MirrorEngine.configFrom(
+        ConfigFactory.parseString("tandem.mirror.primary-only-statements = \"insert (\"")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tandem.mirror.primary-only-statements")
+        .hasMessageContaining("regular expression");
   }
 
   @Test
