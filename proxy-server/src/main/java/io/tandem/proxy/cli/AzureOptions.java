@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Flags of Azure's cassandra-proxy that Tandem accepts so its command lines keep working: most are ignored
- * with a warning saying why; {@code --filter-tables}, {@code --ghostIps} and the PEM files are refused with
- * the Tandem way to get the same result.
+ * with a warning saying why; {@code --ghostIps} and the PEM files are refused with the Tandem way to get the
+ * same result ({@code --filter-tables} is a mirror option).
  */
 final class AzureOptions {
 
@@ -41,10 +41,6 @@ final class AzureOptions {
       description = "Ignored: a failing target never closes clients; its writes are logged and replayed.")
   Boolean destinationClose;
 
-  @Option(names = "--filter-tables", paramLabel = "REGEX", order = 78,
-      description = "Refused: not implemented yet; see the message.")
-  String filterTables;
-
   @Option(names = "--ghostIps", paramLabel = "JSON", order = 79,
       description = "Refused: the proxy always answers with its own topology (--proxy-topology).")
   String ghostIps;
@@ -76,11 +72,6 @@ final class AzureOptions {
       throw new IllegalArgumentException("--proxy-pem-keyfile/--proxy-pem-certfile are not supported, convert to a "
           + "JKS/PKCS12 keystore with: openssl pkcs12 -export -in CERT.pem -inkey KEY.pem -out proxy.p12 "
           + "-passout pass:changeit, then give --proxy-jks-file proxy.p12 --proxy-jks-password changeit");
-    }
-    if (filterTables != null) {
-      throw new IllegalArgumentException("--filter-tables is not implemented yet: every write is mirrored; to keep a "
-          + "keyspace or table on the source only, start the proxy without it and run: curl -X POST "
-          + "'http://127.0.0.1:28000/admin/mode?mode=off&table=KEYSPACE.TABLE'");
     }
     if (ghostIps != null) {
       throw new IllegalArgumentException("--ghostIps is not needed: the proxy always answers system.local and "

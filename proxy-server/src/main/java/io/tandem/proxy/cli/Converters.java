@@ -9,7 +9,11 @@ import io.tandem.core.api.mirror.TargetFailurePolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -85,6 +89,34 @@ final class Converters {
         throw new TypeConversionException("'" + value + "' is not a consistency level: use one of "
             + Arrays.toString(DefaultConsistencyLevel.values()));
       }
+    }
+  }
+
+  /** A Java regular expression, checked now so a typo fails at start rather than never matching. */
+  static final class Regex implements ITypeConverter<Pattern> {
+    @Override
+    public Pattern convert(String value) {
+      try {
+        return Pattern.compile(value);
+      } catch (PatternSyntaxException e) {
+        throw new TypeConversionException("'" + value + "' is not a Java regular expression: " + e.getDescription());
+      }
+    }
+  }
+
+  /** {@code KEYSPACE=MODE} or {@code KEYSPACE.TABLE=MODE}, the mode one of sync, async, off. */
+  static final class TableMode implements ITypeConverter<Map.Entry<String, MirrorMode>> {
+    @Override
+    public Map.Entry<String, MirrorMode> convert(String value) {
+      int equals = value.indexOf('=');
+      String name = equals < 0 ? "" : value.substring(0, equals).trim();
+      String mode = equals < 0 ? "" : value.substring(equals + 1).trim().toUpperCase(Locale.ROOT);
+      if (name.isEmpty() || name.split("\\.", -1).length > 2 || name.startsWith(".") || name.endsWith(".")
+          || !List.of("SYNC", "ASYNC", "OFF").contains(mode)) {
+        throw new TypeConversionException("'" + value + "' is not KEYSPACE[.TABLE]=MODE with MODE sync, async or "
+            + "off, e.g. shop.audit_log=off");
+      }
+      return Map.entry(name, MirrorMode.valueOf(mode));
     }
   }
 }

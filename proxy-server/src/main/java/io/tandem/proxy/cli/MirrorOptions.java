@@ -5,13 +5,18 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
  * How writes reach the target and where reads go. Every flag is optional and overrides the same {@code
  * tandem.mirror} or {@code tandem.proxy} setting; defaults: SYNC, failures logged for replay in {@code
- * ./tandem-failed-writes}, the caller's consistency, {@code now()}/{@code uuid()} rewritten, reads from the source.
+ * ./tandem-failed-writes}, the caller's consistency, {@code now()}/{@code uuid()} rewritten, reads from the source,
+ * every keyspace and table mirrored.
  */
 final class MirrorOptions {
 
@@ -46,6 +51,17 @@ final class MirrorOptions {
       description = "Cluster reads go to at start (default source; change at runtime: POST /admin/read-side).")
   Side readSide;
 
+  @Option(names = "--table-mode", paramLabel = "KEYSPACE[.TABLE]=MODE", converter = Converters.TableMode.class,
+      order = 57, description = "Mirror mode of one keyspace or table from the start, overriding --mirror-mode: "
+          + "sync, async or off (off = source only). Repeatable; change at runtime: POST /admin/mode.")
+  List<Map.Entry<String, MirrorMode>> tableModes;
+
+  @Option(names = "--filter-tables", paramLabel = "REGEX", converter = Converters.Regex.class, order = 58,
+      description = "Azure's flag: writes whose CQL text fully matches this Java regex (e.g. "
+          + "'(?is)insert into shop\\.audit.*') go to the source only, never mirrored. Reads never go to the target "
+          + "anyway.")
+  Pattern primaryOnlyStatements;
+
   void addTo(Overrides overrides) {
     overrides.set(Settings.MIRROR_MODE, mode(overrides));
     overrides.set(Settings.TARGET_FAILURE_POLICY, targetFailurePolicy == null ? null : targetFailurePolicy.name());
@@ -53,6 +69,13 @@ final class MirrorOptions {
     overrides.set(Settings.SECONDARY_CONSISTENCY, targetConsistency == null ? null : targetConsistency.name());
     overrides.set(Settings.REWRITE_FUNCTIONS, rewriteFunctions);
     overrides.set(Settings.READ_SIDE, readSide == null ? null : readSide.name());
+    if (tableModes != null) {
+      Map<String, String> modes = new LinkedHashMap<>();
+      tableModes.forEach(entry -> modes.put(entry.getKey(), entry.getValue().name()));
+      overrides.set(Settings.TABLE_MODES, modes);
+    }
+    overrides.set(Settings.PRIMARY_ONLY_STATEMENTS,
+        primaryOnlyStatements == null ? null : primaryOnlyStatements.pattern());
   }
 
   private String mode(Overrides overrides) {

@@ -32,6 +32,8 @@ final class Settings {
   static final Setting FAILED_WRITE_DIRECTORY = Setting.mirror("failed-write-log.directory", "--failed-write-log");
   static final Setting SECONDARY_CONSISTENCY = Setting.mirror("secondary-consistency", "--target-consistency");
   static final Setting REWRITE_FUNCTIONS = Setting.mirror("rewrite-non-deterministic-functions", "--uuid");
+  static final Setting TABLE_MODES = Setting.mirror("table-modes", "--table-mode");
+  static final Setting PRIMARY_ONLY_STATEMENTS = Setting.mirror("primary-only-statements", "--filter-tables");
 
   private Settings() {}
 }

@@ -1,6 +1,7 @@
 package io.tandem.proxy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -185,6 +186,17 @@ class TandemProxyCliTest {
   }
 
   @Test
+  void should_map_table_modes_and_azure_filter_tables() {
+    MirrorConfig mirror = config(SOURCE, TARGET, "--table-mode", "shop.Audit_Log=off", "--table-mode",
+        "billing=async", "--filter-tables", "(?is)insert into shop\\.events.*").mirror();
+
+    assertThat(mirror.tableModes()).containsOnly(entry("shop.audit_log", MirrorMode.OFF),
+        entry("billing", MirrorMode.ASYNC));
+    assertThat(mirror.primaryOnlyStatements().matcher("INSERT INTO shop.events (k) VALUES (1)").matches()).isTrue();
+    assertThat(mirror.primaryOnlyStatements().matcher("INSERT INTO shop.orders (k) VALUES (1)").matches()).isFalse();
+  }
+
+  @Test
   void should_map_the_proxy_flags() {
     ProxyConfig config = config(SOURCE, TARGET, "--proxy-address", "127.0.0.1", "--proxy-port", "29100",
         "--proxy-topology", "10.1.0.1:29042,10.1.0.2", "--protocol-version", "3", "--protocol-version", "4",
@@ -349,7 +361,9 @@ class TandemProxyCliTest {
         bad(List.of("--config", "/no/such/proxy.conf"), "--config", "cannot read"),
         bad(List.of("--proxy-pem-keyfile", "key.pem", "--proxy-pem-certfile", "cert.pem"), "--proxy-pem-keyfile",
             "not supported", "openssl pkcs12 -export"),
-        bad(List.of("--filter-tables", "ks\\..*"), "--filter-tables", "not implemented yet"),
+        bad(List.of("--filter-tables", "insert (into"), "--filter-tables", "not a Java regular expression"),
+        bad(List.of("--table-mode", "shop.audit_log"), "--table-mode", "KEYSPACE[.TABLE]=MODE"),
+        bad(List.of("--table-mode", "shop=sometimes"), "--table-mode", "sync, async or off"),
         bad(List.of("--ghostIps", "{\"10.0.0.3\":\"10.0.0.4\"}"), "--ghostIps", "--proxy-topology"));
   }
 

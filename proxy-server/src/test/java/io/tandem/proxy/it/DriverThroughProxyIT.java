@@ -18,6 +18,7 @@ import io.tandem.testkit.TandemClusters;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,8 @@ class DriverThroughProxyIT {
 
   @BeforeAll
   static void startProxy(ClusterPair clusters) {
-    fixture = ProxyFixture.start(clusters, MirrorMode.SYNC);
+    fixture = ProxyFixture.start(clusters, MirrorMode.SYNC, config -> config.mirror(ProxyFixture.quickMirror(
+        MirrorMode.SYNC).primaryOnlyStatements(Pattern.compile("(?is)insert into \\w+\\.audit_log\\b.*")).build()));
     client = fixture.clientSession();
   }
 
@@ -122,6 +124,20 @@ class DriverThroughProxyIT {
     }
     assertThat(clusters.executeOnTarget("SELECT v FROM %s.created_through_proxy WHERE k = 1").one().getString("v"))
         .isEqualTo("unqualified");
+  }
+
+  @Test
+  void should_keep_writes_matching_filter_tables_on_the_source() {
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.audit_log (k int PRIMARY KEY, v text)");
+    String auditLog = clusters.keyspace() + ".audit_log";
+    client.execute("INSERT INTO " + auditLog + " (k, v) VALUES (1, 'simple')");
+    client.execute(client.prepare("INSERT INTO " + auditLog + " (k, v) VALUES (?, ?)").bind(2, "prepared"));
+    client.execute("UPDATE " + auditLog + " SET v = 'mirrored' WHERE k = 3");
+
+    String all = "SELECT k FROM " + auditLog;
+    assertThat(clusters.sourceSession().execute(all).all()).extracting(row -> row.getInt(0))
+        .containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(clusters.targetSession().execute(all).all()).extracting(row -> row.getInt(0)).containsExactly(3);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tandem.proxy.it;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.proxy.api.ClusterEndpoint;
@@ -41,8 +42,13 @@ public final class ProxyFixture implements AutoCloseable {
         .listenAddress(new InetSocketAddress("127.0.0.1", 0))
         .adminAddress(null)
         .eventLoopThreads(2)
-        .mirror(QuickMirrorConfig.builder(temporaryFolder()).defaultMode(mode).build());
+        .mirror(quickMirror(mode).build());
     return new ProxyFixture(TandemProxy.start(custom.apply(config).build()));
+  }
+
+  /** The mirror settings {@link #start} uses: quick breaker and replay, the log in a new temporary folder. */
+  public static MirrorConfig.Builder quickMirror(MirrorMode mode) {
+    return QuickMirrorConfig.builder(temporaryFolder()).defaultMode(mode);
   }
 
   static ClusterEndpoint endpoint(String name, EmbeddedCassandraCluster cluster) {
