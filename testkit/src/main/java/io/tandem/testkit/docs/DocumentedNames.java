@@ -81,7 +81,7 @@ public final class DocumentedNames {
     int start = starts.get(0);
     int level = headingLevel(lines.get(start));
     int end = start + 1;
-    while (end < lines.size() && !(HEADING.matcher(lines.get(end)).matches() && headingLevel(lines.get(end)) <= level)) {
+    while (end < lines.size() && headingLevel(lines.get(end)) > level) {
       end++;
     }
     return new DocumentedNames(scope + " > " + heading, lines.subList(start, end));

@@ -10,12 +10,16 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +29,8 @@ import java.util.stream.Collectors;
  * into a default. Immutable.
  */
 public final class ReferenceSettings {
+
+  private static final Pattern CODE_SPAN = Pattern.compile("`([^`]*)`");
 
   private final Map<String, ConfigValue> defaults;
   private final Set<String> sections;
@@ -88,6 +94,25 @@ public final class ReferenceSettings {
     } catch (ConfigException e) {
       return false;
     }
+  }
+
+  /**
+   * The leaf paths whose default, as {@code document} shows it, is not this file's, one line each saying
+   * both. The page shows a default in the table row naming the path, in cell {@code column} (counted from
+   * 0), as one code span read as a HOCON value: {@code `1 second`}, {@code `0.0.0.0`}, {@code `""`}. A path
+   * with no such row is listed too.
+   */
+  public List<String> wrongDefaults(DocumentedNames document, int column) {
+    List<String> wrong = new ArrayList<>();
+    for (String path : paths()) {
+      Optional<String> cell = document.cell(path, column);
+      Matcher span = CODE_SPAN.matcher(cell.orElse(""));
+      if (!span.matches() || !isDefault(path, span.group(1))) {
+        wrong.add(path + ": " + cell.map(text -> "the page says " + text).orElse("no table row shows its default")
+            + ", reference.conf says `" + defaultOf(path) + "`");
+      }
+    }
+    return wrong;
   }
 
   /** Whether {@code name} is a leaf path or a section holding some, e.g. {@code tandem.mirror.retry}. */

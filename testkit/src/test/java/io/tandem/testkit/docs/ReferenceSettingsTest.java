@@ -65,6 +65,25 @@ class ReferenceSettingsTest {
   }
 
   @Test
+  void should_list_the_defaults_a_page_shows_wrongly_or_not_at_all() throws IOException {
+    ReferenceSettings settings = read("a = SYNC, b = 1 second, c = 3, d = \"\"");
+    Path page = folder.resolve("page.md");
+    Files.writeString(page, """
+        | setting | default | meaning |
+        |---|---|---|
+        | `a` | `SYNC` | fine |
+        | `b` | `2 seconds` | stale |
+        | `c` | 3 | not a code span |
+        | `d` | `""` | fine |
+        """);
+
+    assertThat(settings.wrongDefaults(DocumentedNames.read(page), 1)).containsExactly(
+        "b: the page says `2 seconds`, reference.conf says `1 second`",
+        "c: the page says 3, reference.conf says `3`");
+    assertThat(settings.wrongDefaults(DocumentedNames.read(page), 7)).hasSize(4);
+  }
+
+  @Test
   void should_know_sections_as_well_as_leaf_paths() throws IOException {
     ReferenceSettings settings = read("tandem.mirror.retry.max-attempts = 3");
 
