@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
@@ -56,13 +58,28 @@ public final class ReferenceSettings {
     }
     Map<String, ConfigValue> defaults = new TreeMap<>();
     Set<String> sections = new TreeSet<>();
-    config.entrySet().forEach(entry -> {
-      defaults.put(entry.getKey(), entry.getValue());
-      for (int dot = entry.getKey().indexOf('.'); dot > 0; dot = entry.getKey().indexOf('.', dot + 1)) {
-        sections.add(entry.getKey().substring(0, dot));
+    config.entrySet().forEach(entry -> defaults.put(entry.getKey(), entry.getValue()));
+    addEmptyObjects(config.root(), "", defaults);
+    defaults.keySet().forEach(path -> {
+      for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+        sections.add(path.substring(0, dot));
       }
     });
     return new ReferenceSettings(Map.copyOf(defaults), Set.copyOf(sections));
+  }
+
+  /** A setting whose default is an empty object, e.g. {@code table-modes {}}, is a leaf too. */
+  private static void addEmptyObjects(ConfigObject object, String prefix, Map<String, ConfigValue> defaults) {
+    object.forEach((key, value) -> {
+      if (value instanceof ConfigObject child) {
+        String path = prefix + ConfigUtil.joinPath(key);
+        if (child.isEmpty()) {
+          defaults.put(path, child);
+        } else {
+          addEmptyObjects(child, path + ".", defaults);
+        }
+      }
+    });
   }
 
   /** Every leaf path, e.g. {@code tandem.mirror.retry.max-attempts}, sorted. */

@@ -21,6 +21,7 @@ class ReferenceSettingsTest {
             mode = SYNC
             retry { max-attempts = 3, initial-backoff = 100 milliseconds }
             ratio = 0.0
+            table-modes {}
           }
           proxy {
             contact-points = []
@@ -33,13 +34,15 @@ class ReferenceSettingsTest {
         """);
 
     assertThat(settings.paths()).containsExactly("tandem.mirror.mode", "tandem.mirror.ratio",
-        "tandem.mirror.retry.initial-backoff", "tandem.mirror.retry.max-attempts", "tandem.proxy.address",
+        "tandem.mirror.retry.initial-backoff", "tandem.mirror.retry.max-attempts", "tandem.mirror.table-modes",
+        "tandem.proxy.address",
         "tandem.proxy.contact-points", "tandem.proxy.password", "tandem.proxy.protocol-versions");
     assertThat(settings.defaultOf("tandem.mirror.mode")).isEqualTo("SYNC");
     assertThat(settings.defaultOf("tandem.mirror.retry.initial-backoff")).isEqualTo("100 milliseconds");
     assertThat(settings.defaultOf("tandem.mirror.retry.max-attempts")).isEqualTo("3");
     assertThat(settings.defaultOf("tandem.mirror.ratio")).isEqualTo("0");
     assertThat(settings.defaultOf("tandem.proxy.contact-points")).isEqualTo("[]");
+    assertThat(settings.defaultOf("tandem.mirror.table-modes")).isEqualTo("{}");
     assertThat(settings.defaultOf("tandem.proxy.protocol-versions")).isEqualTo("[3, 4]");
     assertThat(settings.defaultOf("tandem.proxy.address")).isEqualTo("0.0.0.0");
     assertThat(settings.defaultOf("tandem.proxy.password")).isEqualTo("\"\"");
