@@ -8,7 +8,9 @@ import io.tandem.core.api.mirror.MirrorConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +46,8 @@ public final class ProxyConfig {
   public List<InetSocketAddress> topologyAddresses() { return values.topologyAddresses; }
   public Set<Integer> protocolVersions() { return values.protocolVersions; }
   public String cqlVersion() { return values.cqlVersion; }
+  /** Compression algorithms offered to clients, e.g. {@code [lz4, snappy]}; empty offers none. */
+  public List<String> compression() { return values.compression; }
   public Path clientKeystore() { return values.clientKeystore; }
   public String clientKeystorePassword() { return values.clientKeystorePassword; }
   public int maxFrameBytes() { return values.maxFrameBytes; }
@@ -70,6 +74,7 @@ public final class ProxyConfig {
     private List<InetSocketAddress> topologyAddresses = List.of();
     private Set<Integer> protocolVersions = new TreeSet<>(Set.of(3, 4));
     private String cqlVersion;
+    private List<String> compression = List.of("lz4", "snappy");
     private Path clientKeystore;
     private String clientKeystorePassword;
     private int maxFrameBytes = 16 * 1024 * 1024;
@@ -118,6 +123,22 @@ public final class ProxyConfig {
     /** The CQL_VERSION offered to clients in SUPPORTED; default {@code null}: the cluster's own. */
     public Builder cqlVersion(String version) {
       this.cqlVersion = version;
+      return this;
+    }
+
+    /**
+     * Compression algorithms offered to clients between them and the proxy ({@code lz4}, {@code snappy}), in
+     * order of preference; the proxy talks to the clusters uncompressed. Default {@code [lz4, snappy]}; empty
+     * offers none.
+     */
+    public Builder compression(List<String> algorithms) {
+      List<String> checked = algorithms.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+      for (String name : checked) {
+        if (!name.equals("lz4") && !name.equals("snappy")) {
+          throw new IllegalArgumentException("compression must be among lz4 and snappy, got '" + name + "'");
+        }
+      }
+      this.compression = List.copyOf(new LinkedHashSet<>(checked));
       return this;
     }
 
@@ -213,6 +234,7 @@ public final class ProxyConfig {
       copy.topologyAddresses = topologyAddresses;
       copy.protocolVersions = new TreeSet<>(protocolVersions);
       copy.cqlVersion = cqlVersion;
+      copy.compression = compression;
       copy.clientKeystore = clientKeystore;
       copy.clientKeystorePassword = clientKeystorePassword;
       copy.maxFrameBytes = maxFrameBytes;

@@ -5,9 +5,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Flags of Azure's cassandra-proxy that Tandem accepts so its command lines keep working: most are ignored
- * with a warning saying why; {@code --ghostIps} and the PEM files are refused with the Tandem way to get the
- * same result ({@code --filter-tables} is a mirror option).
+ * Flags of Azure's cassandra-proxy that Tandem accepts so its command lines keep working: the compression
+ * flags set what clients are offered; most others are ignored with a warning saying why; {@code --ghostIps}
+ * and the PEM files are refused with the Tandem way to get the same result ({@code --filter-tables} is a
+ * mirror option).
  */
 final class AzureOptions {
 
@@ -17,12 +18,13 @@ final class AzureOptions {
   @Option(names = "--write-buffer-size", paramLabel = "BYTES", order = 71, description = "Ignored.")
   String writeBufferSize;
 
-  @Option(names = "--compression", paramLabel = "ALGORITHM", order = 72,
-      description = "Ignored: the proxy never offers compression.")
+  @Option(names = "--compression", paramLabel = "ALGORITHM", split = ",", order = 72,
+      description = "Compression offered to clients, repeatable: lz4 and/or snappy (default both); between the "
+          + "client and the proxy only.")
   List<String> compression;
 
   @Option(names = "--compression-enabled", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-      order = 73, description = "Ignored: the proxy never offers compression.")
+      order = 73, description = "false: offer clients no compression (default true).")
   Boolean compressionEnabled;
 
   @Option(names = "--source-identifier", paramLabel = "NAME", order = 74,
@@ -58,8 +60,11 @@ final class AzureOptions {
     ignore(overrides, "--tcp-idle-time-out", tcpIdleTimeout, "cluster connections are kept alive with heartbeats "
         + "(tandem.proxy.heartbeat-interval)");
     ignore(overrides, "--write-buffer-size", writeBufferSize, "the proxy sizes its buffers itself");
-    ignore(overrides, "--compression", compression, "the proxy never offers compression to clients");
-    ignore(overrides, "--compression-enabled", compressionEnabled, "the proxy never offers compression to clients");
+    if (Boolean.FALSE.equals(compressionEnabled)) {
+      overrides.set(Settings.COMPRESSION, List.of());
+    } else if (compression != null) {
+      overrides.set(Settings.COMPRESSION, compression);
+    }
     ignore(overrides, "--source-identifier", sourceIdentifier, "logs and metrics name the clusters source and target");
     ignore(overrides, "--target-identifier", targetIdentifier, "logs and metrics name the clusters source and target");
     ignore(overrides, "--only-message", onlyMessage, "the proxy does not compare the clusters' answers");

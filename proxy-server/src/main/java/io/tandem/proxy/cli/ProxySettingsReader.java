@@ -45,6 +45,7 @@ final class ProxySettingsReader {
     get(Settings.TOPOLOGY, () -> builder.topologyAddresses(addresses(Settings.TOPOLOGY, port)));
     get(Settings.PROTOCOL_VERSIONS, () -> builder.protocolVersions(protocolVersions()));
     builder.cqlVersion(optionalString(Settings.CQL_VERSION));
+    get(Settings.COMPRESSION, () -> builder.compression(stringList(Settings.COMPRESSION)));
     clientTls(builder);
     get(Settings.MAX_FRAME_SIZE, () -> builder.maxFrameBytes(
         Math.toIntExact(config.getBytes(Settings.MAX_FRAME_SIZE.path()))));

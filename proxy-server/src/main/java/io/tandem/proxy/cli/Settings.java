@@ -11,6 +11,7 @@ final class Settings {
   static final Setting TOPOLOGY = Setting.proxy("topology", "--proxy-topology");
   static final Setting PROTOCOL_VERSIONS = Setting.proxy("protocol-versions", "--protocol-version");
   static final Setting CQL_VERSION = Setting.proxy("cql-version", "--cql-version");
+  static final Setting COMPRESSION = Setting.proxy("compression", "--compression");
   static final Setting KEYSTORE = Setting.proxy("client-tls.keystore", "--proxy-jks-file");
   static final Setting KEYSTORE_PASSWORD = Setting.proxy("client-tls.keystore-password", "--proxy-jks-password");
   static final Setting MAX_FRAME_SIZE = Setting.proxy("max-frame-size", "--max-frame-size");

@@ -222,11 +222,20 @@ class TandemProxyCliTest {
   @Test
   void should_accept_ignored_azure_flags_with_a_warning_each() {
     TandemProxyCli cli = parse(SOURCE, TARGET, "--tcp-idle-time-out", "60", "--write-buffer-size", "2097152",
-        "--compression", "lz4", "--compression-enabled", "false", "--source-identifier", "old",
-        "--target-identifier", "new", "--only-message", "true", "--dest-close", "true", "--debug", "false");
+        "--source-identifier", "old", "--target-identifier", "new", "--only-message", "true", "--dest-close", "true",
+        "--debug", "false");
 
     assertThat(cli.toConfig().source().contactPoints()).containsExactly(new InetSocketAddress(SOURCE, 9042));
-    assertThat(cli.warnings()).hasSize(8).allSatisfy(warning -> assertThat(warning).contains("ignored"));
+    assertThat(cli.warnings()).hasSize(6).allSatisfy(warning -> assertThat(warning).contains("ignored"));
+  }
+
+  @Test
+  void should_map_the_azure_compression_flags() {
+    assertThat(config(SOURCE, TARGET).compression()).containsExactly("lz4", "snappy");
+    assertThat(config(SOURCE, TARGET, "--compression", "SNAPPY").compression()).containsExactly("snappy");
+    assertThat(config(SOURCE, TARGET, "--compression", "lz4,snappy", "--compression-enabled", "false")
+        .compression()).isEmpty();
+    assertThat(config(SOURCE, TARGET, "--compression-enabled").compression()).containsExactly("lz4", "snappy");
   }
 
   @Test
@@ -361,6 +370,7 @@ class TandemProxyCliTest {
         bad(List.of("--config", "/no/such/proxy.conf"), "--config", "cannot read"),
         bad(List.of("--proxy-pem-keyfile", "key.pem", "--proxy-pem-certfile", "cert.pem"), "--proxy-pem-keyfile",
             "not supported", "openssl pkcs12 -export"),
+        bad(List.of("--compression", "gzip"), "--compression", "lz4 and snappy"),
         bad(List.of("--filter-tables", "insert (into"), "--filter-tables", "not a Java regular expression"),
         bad(List.of("--table-mode", "shop.audit_log"), "--table-mode", "KEYSPACE[.TABLE]=MODE"),
         bad(List.of("--table-mode", "shop=sometimes"), "--table-mode", "sync, async or off"),

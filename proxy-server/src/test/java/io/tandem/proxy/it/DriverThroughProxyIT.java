@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Java driver 4, unmodified, through the proxy in SYNC mode against the two real clusters. */
 @TandemClusters
@@ -124,6 +127,24 @@ class DriverThroughProxyIT {
     }
     assertThat(clusters.executeOnTarget("SELECT v FROM %s.created_through_proxy WHERE k = 1").one().getString("v"))
         .isEqualTo("unqualified");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lz4", "snappy"})
+  void should_serve_a_client_that_compresses_its_frames(String algorithm) {
+    try (CqlSession compressing = fixture.clientSession(settings -> settings
+        .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, algorithm))) {
+      PreparedStatement insert = compressing.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
+      String large = "x".repeat(10_000);
+      for (int c = 0; c < 30; c++) {
+        compressing.execute(insert.bind(7, c, c == 0 ? large : algorithm + c));
+      }
+      ResultSet page = compressing.execute(SimpleStatement.newInstance("SELECT v FROM " + table + " WHERE k = 7")
+          .setPageSize(10));
+
+      assertThat(page.all()).hasSize(30).first().extracting(row -> row.getString(0)).isEqualTo(large);
+      assertThat(cells(clusters.targetSession())).hasSize(30).isEqualTo(cells(clusters.sourceSession()));
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tandem.proxy.it;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.testing.QuickMirrorConfig;
@@ -61,12 +62,17 @@ public final class ProxyFixture implements AutoCloseable {
 
   /** A driver session whose only contact point is the proxy; the caller closes it. */
   public CqlSession clientSession() {
+    return clientSession(UnaryOperator.identity());
+  }
+
+  /** As {@link #clientSession()}, with more driver settings, e.g. {@code advanced.protocol.compression}. */
+  public CqlSession clientSession(UnaryOperator<ProgrammaticDriverConfigLoaderBuilder> settings) {
     return CqlSession.builder()
         .addContactPoint(proxy.address())
         .withLocalDatacenter(EmbeddedCassandraCluster.DATACENTER)
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withConfigLoader(settings.apply(DriverConfigLoader.programmaticBuilder()
             .withString(DefaultDriverOption.SESSION_NAME, "through-proxy")
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15)))
             .build())
         .build();
   }

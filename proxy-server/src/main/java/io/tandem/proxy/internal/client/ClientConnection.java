@@ -14,12 +14,19 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.tandem.core.api.Side;
 import io.tandem.proxy.internal.backend.BackendConnectionLostException;
+import io.tandem.proxy.internal.compression.BodyCompressor;
+import io.tandem.proxy.internal.compression.BodyCompressors;
+import io.tandem.proxy.internal.compression.FrameCompressionHandler;
 import io.tandem.proxy.internal.frame.MalformedFrameException;
 import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
 import io.tandem.proxy.internal.frame.RawFrame;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,19 +160,40 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
     }
   }
 
+  /**
+   * Compression is between the client and the proxy only: the STARTUP relayed to the cluster asks for none,
+   * and from here on {@link FrameCompressionHandler} compresses and uncompresses this client's frames.
+   */
   private void startup(RawFrame frame) {
     Startup startup = (Startup) context.codecs().decodeRequest(frame).message;
-    if (startup.options.containsKey(Startup.COMPRESSION_KEY)) {
-      int streamId = frame.streamId();
-      frame.release();
-      context.metrics().rejected("compression");
-      respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
-          "The Tandem proxy does not support compression (" + startup.options.get(Startup.COMPRESSION_KEY)
-              + "): connect without it"));
+    String algorithm = startup.options.get(Startup.COMPRESSION_KEY);
+    if (algorithm == null) {
+      state.startupOptions(startup.options);
+      relay(handshakeSide, frame, "handshake");
       return;
     }
-    state.startupOptions(startup.options);
-    relay(handshakeSide, frame, "handshake");
+    int streamId = frame.streamId();
+    frame.release();
+    Optional<BodyCompressor> compressor = context.config().compression().contains(algorithm.toLowerCase(Locale.ROOT))
+        ? BodyCompressors.forName(algorithm) : Optional.empty();
+    if (compressor.isEmpty()) {
+      context.metrics().rejected("compression");
+      respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
+          "The Tandem proxy does not offer " + algorithm + " compression (it offers "
+              + offeredCompression() + "): connect with one of those or without compression"));
+      return;
+    }
+    Map<String, String> options = new HashMap<>(startup.options);
+    options.remove(Startup.COMPRESSION_KEY);
+    state.startupOptions(options);
+    channel.pipeline().get(FrameCompressionHandler.class).use(compressor.get());
+    LOG.debug("Client {} uses {} compression", channel.remoteAddress(), compressor.get().algorithm());
+    relay(handshakeSide, context.codecs().request(state.version(), streamId, new Startup(options)), "handshake");
+  }
+
+  private String offeredCompression() {
+    List<String> offered = BodyCompressors.offered(context.config().compression());
+    return offered.isEmpty() ? "none" : String.join(", ", offered);
   }
 
   private void authResponse(RawFrame frame) {

@@ -3,14 +3,15 @@ package io.tandem.proxy.internal.client;
 import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.request.Startup;
 import com.datastax.oss.protocol.internal.response.Supported;
+import io.tandem.proxy.internal.compression.BodyCompressors;
 import io.tandem.proxy.internal.frame.RawFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SUPPORTED answer clients see: the cluster's options, but only the protocol versions the proxy
- * offers, no compression (the proxy inspects frames and does not decompress them), and the configured
+ * The SUPPORTED answer clients see: the cluster's options, but only the protocol versions and the
+ * compression the proxy itself offers (it compresses between the client and itself), and the configured
  * CQL_VERSION when one is set.
  */
 final class SupportedOptions {
@@ -25,7 +26,7 @@ final class SupportedOptions {
       Map<String, List<String>> options = new HashMap<>(((Supported) decoded.message).options);
       options.put(PROTOCOL_VERSIONS_KEY, context.config().protocolVersions().stream()
           .map(version -> version + "/v" + version).toList());
-      options.put(Startup.COMPRESSION_KEY, List.of());
+      options.put(Startup.COMPRESSION_KEY, BodyCompressors.offered(context.config().compression()));
       if (context.config().cqlVersion() != null) {
         options.put(Startup.CQL_VERSION_KEY, List.of(context.config().cqlVersion()));
       }

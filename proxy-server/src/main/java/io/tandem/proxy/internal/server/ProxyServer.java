@@ -15,6 +15,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tandem.proxy.internal.client.ClientConnection;
 import io.tandem.proxy.internal.client.ProxyContext;
+import io.tandem.proxy.internal.compression.FrameCompressionHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ final class ProxyServer implements AutoCloseable {
             }
             // answers to one batch of client reads leave in one flush instead of one syscall each
             channel.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
-            channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), new ClientConnection(context));
+            channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), new FrameCompressionHandler(maxFrameBytes),
+                new ClientConnection(context));
           }
         })
         .bind(address).syncUninterruptibly().channel();
