@@ -2,6 +2,8 @@ package io.tandem.examples.proxy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.proxy.cli.TandemProxyCli;
+import io.tandem.testkit.CassandraStartupException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +53,12 @@ final class ExampleRun {
           + HostAndPort.format(clusters.target()) + (clusters.embedded() ? " (embedded, stopped at the end)" : ""));
       throughTheProxy(clusters, source, target);
     } catch (RuntimeException e) {
-      LOG.error("Stopped by an error: {}", message(e), e);
+      if (explained(e)) {
+        LOG.error("Stopped: {}", message(e));
+        LOG.debug("Stopped", e);
+      } else {
+        LOG.error("Stopped by an unexpected error: {}", message(e), e);
+      }
       problems.add(message(e));
     }
     printSummary(Duration.ofNanos(System.nanoTime() - started));
@@ -167,6 +174,12 @@ final class ExampleRun {
   private static Path relative(Path path) {
     Path here = Path.of("").toAbsolutePath();
     return path.startsWith(here) ? here.relativize(path) : path;
+  }
+
+  /** Errors whose message says what happened (the example's own, the testkit's); others get a stack trace. */
+  private static boolean explained(RuntimeException error) {
+    return error instanceof IllegalStateException || error instanceof UncheckedIOException
+        || error instanceof CassandraStartupException;
   }
 
   private static String message(Throwable error) {

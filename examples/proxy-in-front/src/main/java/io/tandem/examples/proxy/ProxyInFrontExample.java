@@ -51,15 +51,15 @@ public final class ProxyInFrontExample implements Callable<Integer> {
       + ":28000 with --source/--target).")
   private String admin;
 
-  @Option(names = "--keyspace", defaultValue = "tandem_proxy_example",
+  @Option(names = "--keyspace", paramLabel = "NAME", defaultValue = "tandem_proxy_example",
       description = "Keyspace created on both clusters unless it exists (default: ${DEFAULT-VALUE}).")
   private String keyspace;
 
-  @Option(names = "--items", defaultValue = "100", description = "Rows the application writes (default: "
+  @Option(names = "--items", paramLabel = "COUNT", defaultValue = "100", description = "Rows the application writes (default: "
       + "${DEFAULT-VALUE}).")
   private int items;
 
-  @Option(names = "--heap", defaultValue = "1g",
+  @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g",
       description = "Heap of each embedded Cassandra node (default: ${DEFAULT-VALUE}).")
   private String heap;
 

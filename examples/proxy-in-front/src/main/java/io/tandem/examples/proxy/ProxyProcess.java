@@ -81,11 +81,6 @@ final class ProxyProcess implements AutoCloseable {
     }
   }
 
-  /** What the proxy printed once ready: {@code Tandem proxy listening on ...}. */
-  String listeningLine() {
-    return listening.getNow("");
-  }
-
   /** The process id of the proxy's JVM. */
   long pid() {
     return process.pid();

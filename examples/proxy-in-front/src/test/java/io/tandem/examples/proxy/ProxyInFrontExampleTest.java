@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -75,6 +76,15 @@ class ProxyInFrontExampleTest {
     assertThat(commandLine.userCommand())
         .startsWith("java -jar proxy-server/target/tandem-proxy.jar 127.0.0.23 10.1.0.1:9142 --disable-source-tls")
         .endsWith(" --failed-write-log 'target/failed writes'");
+  }
+
+  @Test
+  void should_report_a_proxy_that_exits_before_it_listens() {
+    ProxyCommandLine badFlag = new ProxyCommandLine(List.of("127.0.0.23", "127.0.0.24", "--no-such-flag"));
+
+    assertThatThrownBy(() -> ProxyProcess.start(badFlag, Duration.ofSeconds(60)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the proxy exited with code 2 before it was listening; its output is above");
   }
 
   @Test
