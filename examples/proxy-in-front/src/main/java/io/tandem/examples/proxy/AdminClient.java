@@ -31,11 +31,6 @@ final class AdminClient {
     return new Metrics(get("/metrics"));
   }
 
-  /** {@code GET /admin/state}: read side, primary, mirroring and modes, as JSON. */
-  String state() {
-    return get("/admin/state");
-  }
-
   /** {@code POST /admin/read-side?side=source|target}; answers the new state, as JSON. */
   String routeReadsTo(String side) {
     return send(HttpRequest.newBuilder(uri(readSidePath(side))).POST(HttpRequest.BodyPublishers.noBody()));

@@ -127,11 +127,6 @@ final class ExampleClusters implements AutoCloseable {
     }
   }
 
-  /** Where the embedded nodes write their logs, for messages; empty for real clusters. */
-  String logFiles() {
-    return embedded() ? embeddedSource.logFiles() + " " + embeddedTarget.logFiles() : "";
-  }
-
   /** Stops the embedded clusters in parallel and waits for their nodes to exit; safe to call more than once. */
   @Override
   public void close() {

@@ -84,12 +84,12 @@ final class ExampleRun {
             + "<this example's class path> {} <arguments>, which calls the jar's main class, {}",
         commandLine.userCommand(), ProxyProcess.HEAP, ProxyProcessMain.class.getName(),
         TandemProxyCli.class.getName());
-    try (ProxyProcess proxy = ProxyProcess.start(commandLine, PROXY_START_TIMEOUT)) {
-      try (CqlSession application = clusters.sessionBuilder(settings.proxy()).build()) {
-        LOG.info("The application connected to {} only, with a plain driver-4 CqlSession",
-            HostAndPort.format(settings.proxy()));
-        applicationAndProof(new InventoryApplication(application, settings.keyspace(), runId), source, target);
-      }
+    ProxyProcess proxy = ProxyProcess.start(commandLine, PROXY_START_TIMEOUT);
+    try (CqlSession application = clusters.sessionBuilder(settings.proxy()).build()) {
+      LOG.info("The application connected to {} only, with a plain driver-4 CqlSession",
+          HostAndPort.format(settings.proxy()));
+      applicationAndProof(new InventoryApplication(application, settings.keyspace(), runId), source, target);
+    } finally {
       LOG.info("Stopping the proxy");
       proxy.close();
       summary.put(SummaryLine.PROXY, "proxy        " + HostAndPort.format(settings.proxy()) + ", admin http://"
@@ -124,7 +124,7 @@ final class ExampleRun {
     LOG.info("A few lines of {}:\n{}", admin.url("/metrics"), indent(before.lines(SHOWN_METRICS)));
     double targetReadsBefore = before.value(READ_LATENCY, "kind=\"read\"", "side=\"target\"");
     double pending = before.value("tandem_failed_writes_pending");
-    check(pending == 0, pending + " writes are waiting in the failed-write log");
+    check(pending == 0, (long) pending + " writes are waiting in the failed-write log");
 
     String path = AdminClient.readSidePath("target");
     LOG.info("Switching reads to the target: curl -s -X POST '{}'", admin.url(path));

@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
  * the proxy's address; proof that both clusters hold the same rows and writetimes; reads switched to the
  * target through the admin endpoint. Exits with 0 when every check holds, 1 otherwise, 2 on a bad command
  * line.
+ *
+ * <p>Defaults: two embedded clusters (source 127.0.0.23, target 127.0.0.24, data center {@code datacenter1},
+ * 1g heap each), the proxy on 127.0.0.23:29042 with its admin endpoint on 127.0.0.23:28000 (127.0.0.1 with
+ * real clusters), 100 rows in the keyspace {@code tandem_proxy_example}.
  */
 @Command(name = "proxy-in-front", sortOptions = false, usageHelpAutoWidth = true,
     description = {
