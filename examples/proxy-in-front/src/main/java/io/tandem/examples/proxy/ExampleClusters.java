@@ -1,0 +1,158 @@
+package io.tandem.examples.proxy;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.tandem.testkit.EmbeddedCassandraCluster;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The source and target clusters: two single-node Cassandra clusters started in parallel by the testkit
+ * (source on 127.0.0.23, target on 127.0.0.24, port 9042, away from the addresses Tandem's tests and the other
+ * examples use), or two real clusters named on the command line. Closing stops what was started here, and
+ * nothing else.
+ */
+final class ExampleClusters implements AutoCloseable {
+
+  /** The embedded source cluster's address. */
+  static final String SOURCE_ADDRESS = "127.0.0.23";
+  /** The embedded target cluster's address. */
+  static final String TARGET_ADDRESS = "127.0.0.24";
+
+  private final EmbeddedCassandraCluster embeddedSource;
+  private final EmbeddedCassandraCluster embeddedTarget;
+  private final InetSocketAddress source;
+  private final InetSocketAddress target;
+  private final String datacenter;
+
+  private ExampleClusters(EmbeddedCassandraCluster embeddedSource, EmbeddedCassandraCluster embeddedTarget,
+      InetSocketAddress source, InetSocketAddress target, String datacenter) {
+    this.embeddedSource = embeddedSource;
+    this.embeddedTarget = embeddedTarget;
+    this.source = source;
+    this.target = target;
+    this.datacenter = datacenter;
+  }
+
+  /** Real clusters: nothing is started or stopped. */
+  static ExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
+    return new ExampleClusters(null, null, source, target, datacenter);
+  }
+
+  /**
+   * Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL.
+   * A failure stops whichever started.
+   */
+  static ExampleClusters startEmbedded(Path workDirectory, String heap) {
+    EmbeddedCassandraCluster source = cluster("proxy-example-source", SOURCE_ADDRESS, workDirectory, heap);
+    EmbeddedCassandraCluster target = cluster("proxy-example-target", TARGET_ADDRESS, workDirectory, heap);
+    ExampleClusters clusters = new ExampleClusters(source, target, source.contactPoints().get(0),
+        target.contactPoints().get(0), EmbeddedCassandraCluster.DATACENTER);
+    // two threads of its own: on two cores the common pool has one, and the clusters would start in turn
+    ExecutorService starter = Executors.newFixedThreadPool(2);
+    try {
+      CompletableFuture.allOf(CompletableFuture.runAsync(source::start, starter),
+          CompletableFuture.runAsync(target::start, starter)).join();
+    } catch (CompletionException e) {
+      clusters.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      starter.shutdown();
+    }
+    return clusters;
+  }
+
+  private static EmbeddedCassandraCluster cluster(String name, String address, Path workDirectory, String heap) {
+    return EmbeddedCassandraCluster.builder()
+        .withClusterName(name)
+        .withFirstAddress(address)
+        .withHeap(heap)
+        .withWorkDirectory(workDirectory)
+        .build();
+  }
+
+  boolean embedded() {
+    return embeddedSource != null;
+  }
+
+  InetSocketAddress source() {
+    return source;
+  }
+
+  InetSocketAddress target() {
+    return target;
+  }
+
+  /** The local data center of both clusters (the proxy answers with the read side's). */
+  String datacenter() {
+    return datacenter;
+  }
+
+  /** A session to the source only, bypassing the proxy: the example's schema and its proof. */
+  CqlSession connectToSource() {
+    return connect(source, "source");
+  }
+
+  /** A session to the target only, bypassing the proxy. */
+  CqlSession connectToTarget() {
+    return connect(target, "target");
+  }
+
+  /**
+   * A plain driver session with one contact point and this example's settings: a 10 s request timeout, since
+   * the first schema change on a fresh node can take seconds.
+   */
+  CqlSessionBuilder sessionBuilder(InetSocketAddress contactPoint) {
+    return CqlSession.builder()
+        .addContactPoint(contactPoint)
+        .withLocalDatacenter(datacenter)
+        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+            .build());
+  }
+
+  private CqlSession connect(InetSocketAddress contactPoint, String name) {
+    try {
+      return sessionBuilder(contactPoint).build();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not connect to the " + name + " cluster at "
+          + HostAndPort.format(contactPoint) + " (local data center " + datacenter + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops the embedded clusters in parallel and waits for their nodes to exit; safe to call more than once. */
+  @Override
+  public void close() {
+    if (!embedded()) {
+      return;
+    }
+    Thread stopSource = new Thread(embeddedSource::close, "stop-" + embeddedSource.clusterName());
+    stopSource.start();
+    try {
+      embeddedTarget.close();
+    } finally {
+      awaitStopped(stopSource);
+    }
+  }
+
+  private static void awaitStopped(Thread stopping) {
+    boolean interrupted = false;
+    while (stopping.isAlive()) {
+      try {
+        stopping.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // the node must still be stopped: wait, and pass the interrupt on afterwards
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
