@@ -33,21 +33,9 @@ class ConfigurationReferenceDocumentedTest {
   private final CommandSpec command = TandemProxyCli.commandLine().getCommandSpec();
 
   @Test
-  void should_document_every_setting() {
-    assertThat(REFERENCE.missing(SETTINGS.paths()))
-        .as("settings of the proxy's reference.conf missing from %s: add a table row for each", REFERENCE)
-        .isEmpty();
-  }
-
-  @Test
-  void should_document_the_default_of_every_setting() {
-    assertThat(SETTINGS.wrongDefaults(REFERENCE, 1)).as("defaults in %s", REFERENCE).isEmpty();
-  }
-
-  @Test
-  void should_mention_only_settings_that_exist() {
-    assertThat(REFERENCE.unknown(Pattern.compile("tandem\\.proxy\\.[\\w.-]+"), SETTINGS::contains))
-        .as("tandem.proxy settings in %s that the proxy's reference.conf does not have", REFERENCE)
+  void should_document_every_setting_with_its_default_and_no_other() {
+    assertThat(SETTINGS.documentationProblems(REFERENCE, "tandem.proxy", 1))
+        .as("tandem.proxy settings in %s", REFERENCE)
         .isEmpty();
   }
 

@@ -132,6 +132,21 @@ public final class ReferenceSettings {
     return wrong;
   }
 
+  /**
+   * Everything wrong with how {@code page} documents this file's settings, one line each: a setting it does
+   * not mention, a default it shows wrongly in table column {@code defaultColumn} (see {@link #wrongDefaults}),
+   * and a name under {@code root} (e.g. {@code tandem.mirror}) it mentions that this file does not have. Empty
+   * when the page is right.
+   */
+  public List<String> documentationProblems(DocumentedNames page, String root, int defaultColumn) {
+    List<String> problems = new ArrayList<>();
+    page.missing(paths()).forEach(path -> problems.add(path + ": not on the page, add a table row for it"));
+    problems.addAll(wrongDefaults(page, defaultColumn));
+    page.unknown(Pattern.compile(Pattern.quote(root) + "\\.[\\w.-]+"), this::contains)
+        .forEach(name -> problems.add(name + ": on the page, but no such setting"));
+    return problems;
+  }
+
   /** Whether {@code name} is a leaf path or a section holding some, e.g. {@code tandem.mirror.retry}. */
   public boolean contains(String name) {
     return defaults.containsKey(name) || sections.contains(name);

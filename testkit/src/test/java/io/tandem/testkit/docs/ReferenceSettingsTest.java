@@ -87,6 +87,25 @@ class ReferenceSettingsTest {
   }
 
   @Test
+  void should_list_settings_missing_wrong_or_unknown_on_a_page() throws IOException {
+    ReferenceSettings settings = read("tandem.mirror { mode = SYNC, retry.max-attempts = 3, replay.interval = 10s }");
+    Path page = folder.resolve("page.md");
+    Files.writeString(page, """
+        | setting | default | meaning |
+        |---|---|---|
+        | `tandem.mirror.mode` | `SYNC` | fine |
+        | `tandem.mirror.retry.max-attempts` | `5` | stale |
+        | `tandem.mirror.gone` | `1` | removed |
+        """);
+
+    assertThat(settings.documentationProblems(DocumentedNames.read(page), "tandem.mirror", 1)).containsExactly(
+        "tandem.mirror.replay.interval: not on the page, add a table row for it",
+        "tandem.mirror.replay.interval: no table row shows its default, reference.conf says `10s`",
+        "tandem.mirror.retry.max-attempts: the page says `5`, reference.conf says `3`",
+        "tandem.mirror.gone: on the page, but no such setting");
+  }
+
+  @Test
   void should_know_sections_as_well_as_leaf_paths() throws IOException {
     ReferenceSettings settings = read("tandem.mirror.retry.max-attempts = 3");
 
