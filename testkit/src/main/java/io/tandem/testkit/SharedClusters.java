@@ -2,7 +2,6 @@ package io.tandem.testkit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +29,7 @@ final class SharedClusters implements AutoCloseable {
     EmbeddedCassandraCluster source = cluster("source", "127.0.0.1");
     EmbeddedCassandraCluster target = cluster("target", "127.0.0.2");
     long started = System.nanoTime();
-    CompletableFuture<?> sourceUp = CompletableFuture.runAsync(source::start);
-    CompletableFuture<?> targetUp = CompletableFuture.runAsync(target::start);
-    try {
-      CompletableFuture.allOf(sourceUp, targetUp).join();
-    } catch (RuntimeException e) {
-      source.close();
-      target.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    ClusterLifecycle.startInParallel(source, target);
     LOG.info("Source and target clusters up in {} ms", (System.nanoTime() - started) / 1_000_000);
     return new SharedClusters(source, target);
   }
@@ -90,9 +81,7 @@ final class SharedClusters implements AutoCloseable {
   public void close() {
     sourceSession.close();
     targetSession.close();
-    CompletableFuture.allOf(
-            CompletableFuture.runAsync(source::close), CompletableFuture.runAsync(target::close))
-        .join();
+    ClusterLifecycle.closeInParallel(source, target);
     LOG.info("Source and target clusters stopped");
   }
 }

@@ -1,12 +1,9 @@
 package io.tandem.examples.session;
 
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import io.tandem.testkit.ClusterLifecycle;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,22 +36,7 @@ public final class EmbeddedClusters implements AutoCloseable {
         cluster("example-target", TARGET_ADDRESS, workDirectory));
     LOG.info("Starting two Cassandra clusters (source {}, target {}) in {} - about 30 s",
         SOURCE_ADDRESS, TARGET_ADDRESS, workDirectory.toAbsolutePath());
-    ExecutorService starter = Executors.newFixedThreadPool(2);
-    try {
-      Future<?> sourceStarted = starter.submit(clusters.source::start);
-      Future<?> targetStarted = starter.submit(clusters.target::start);
-      sourceStarted.get();
-      targetStarted.get();
-    } catch (ExecutionException e) {
-      clusters.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      clusters.close();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the clusters", e);
-    } finally {
-      starter.shutdown();
-    }
+    ClusterLifecycle.startInParallel(clusters.source, clusters.target);
     return clusters;
   }
 
@@ -81,10 +63,6 @@ public final class EmbeddedClusters implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("Stopping both clusters");
-    try {
-      source.close();
-    } finally {
-      target.close();
-    }
+    ClusterLifecycle.closeInParallel(source, target);
   }
 }

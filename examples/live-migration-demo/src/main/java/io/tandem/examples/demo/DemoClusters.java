@@ -2,13 +2,10 @@ package io.tandem.examples.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import io.tandem.testkit.ClusterLifecycle;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The source and target clusters of the demo: two single-node Cassandra clusters started in parallel by the
@@ -50,17 +47,7 @@ final class DemoClusters implements AutoCloseable {
     EmbeddedCassandraCluster target = cluster("demo-target", TARGET_ADDRESS, workDirectory, heap);
     DemoClusters clusters = new DemoClusters(source, target, new InetSocketAddress(SOURCE_ADDRESS, 9042),
         new InetSocketAddress(TARGET_ADDRESS, 9042), EmbeddedCassandraCluster.DATACENTER);
-    // two threads of its own: on two cores the common pool has one, and the clusters would start in turn
-    ExecutorService starter = Executors.newFixedThreadPool(2);
-    try {
-      CompletableFuture.allOf(CompletableFuture.runAsync(source::start, starter),
-          CompletableFuture.runAsync(target::start, starter)).join();
-    } catch (CompletionException e) {
-      clusters.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    } finally {
-      starter.shutdown();
-    }
+    ClusterLifecycle.startInParallel(source, target);
     return clusters;
   }
 
@@ -109,12 +96,6 @@ final class DemoClusters implements AutoCloseable {
   /** Stops the embedded clusters (each waits for its node to exit); safe to call more than once. */
   @Override
   public void close() {
-    if (embedded()) {
-      try {
-        embeddedSource.close();
-      } finally {
-        embeddedTarget.close();
-      }
-    }
+    ClusterLifecycle.closeInParallel(embeddedSource, embeddedTarget);
   }
 }

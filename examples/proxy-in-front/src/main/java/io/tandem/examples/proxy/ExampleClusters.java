@@ -4,14 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.tandem.testkit.ClusterLifecycle;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The source and target clusters: two single-node Cassandra clusters started in parallel by the testkit
@@ -55,17 +52,7 @@ final class ExampleClusters implements AutoCloseable {
     EmbeddedCassandraCluster target = cluster("proxy-example-target", TARGET_ADDRESS, workDirectory, heap);
     ExampleClusters clusters = new ExampleClusters(source, target, source.contactPoints().get(0),
         target.contactPoints().get(0), EmbeddedCassandraCluster.DATACENTER);
-    // two threads of its own: on two cores the common pool has one, and the clusters would start in turn
-    ExecutorService starter = Executors.newFixedThreadPool(2);
-    try {
-      CompletableFuture.allOf(CompletableFuture.runAsync(source::start, starter),
-          CompletableFuture.runAsync(target::start, starter)).join();
-    } catch (CompletionException e) {
-      clusters.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    } finally {
-      starter.shutdown();
-    }
+    ClusterLifecycle.startInParallel(source, target);
     return clusters;
   }
 
@@ -130,29 +117,6 @@ final class ExampleClusters implements AutoCloseable {
   /** Stops the embedded clusters in parallel and waits for their nodes to exit; safe to call more than once. */
   @Override
   public void close() {
-    if (!embedded()) {
-      return;
-    }
-    Thread stopSource = new Thread(embeddedSource::close, "stop-" + embeddedSource.clusterName());
-    stopSource.start();
-    try {
-      embeddedTarget.close();
-    } finally {
-      awaitStopped(stopSource);
-    }
-  }
-
-  private static void awaitStopped(Thread stopping) {
-    boolean interrupted = false;
-    while (stopping.isAlive()) {
-      try {
-        stopping.join();
-      } catch (InterruptedException e) {
-        interrupted = true; // the node must still be stopped: wait, and pass the interrupt on afterwards
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    ClusterLifecycle.closeInParallel(embeddedSource, embeddedTarget);
   }
 }
