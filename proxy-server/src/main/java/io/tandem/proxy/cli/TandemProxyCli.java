@@ -31,8 +31,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * {@code tandem-proxy SOURCE TARGET [options]}: the dual-write CQL proxy from the command line, a drop-in for
  * Azure's cassandra-proxy command lines. Settings come from the flags, then the {@code --config} file, then
- * the defaults in {@code reference.conf} (clients on {@code 0.0.0.0:29042}, TLS to both clusters on, SYNC
- * mirroring, reads from the source, metrics and admin on {@code 127.0.0.1:28000}).
+ * {@code -D} system properties (and an {@code application.conf}), then the proxy's own mirror default ({@link
+ * ProxyConfig#MIRROR_DEFAULTS}), then the defaults in {@code reference.conf} (clients on {@code 0.0.0.0:29042},
+ * TLS to both clusters on, SYNC mirroring, reads from the source, metrics and admin on {@code 127.0.0.1:28000}).
  *
  * <p>Bad input prints one line {@code tandem-proxy: ...} on stderr and exits with 2; a failed start exits
  * with 1. Once started it runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes the proxy.
@@ -175,11 +176,18 @@ public final class TandemProxyCli implements Callable<Integer> {
     return overrides;
   }
 
+  /**
+   * First wins: flags, the {@code --config} file, {@code -D} system properties, an {@code application.conf}
+   * (or {@code -Dconfig.file}), the proxy's own defaults, {@code reference.conf}. A value the user gave
+   * anywhere beats the proxy's defaults.
+   */
   private Config effectiveConfig(Overrides overrides) {
     return ConfigFactory.parseMap(overrides.values(), "command line")
         .withFallback(configFile())
+        .withFallback(ConfigFactory.defaultOverrides())
+        .withFallback(ConfigFactory.defaultApplication())
         .withFallback(ProxyConfig.MIRROR_DEFAULTS)
-        .withFallback(ConfigFactory.load())
+        .withFallback(ConfigFactory.defaultReference())
         .resolve();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.BackpressurePolicy;
@@ -281,6 +282,31 @@ class TandemProxyCliTest {
   }
 
   @Test
+  void should_let_system_properties_override_the_proxy_defaults_but_not_the_file_or_the_flags(
+      @TempDir Path directory) throws IOException {
+    Path file = directory.resolve("proxy.conf");
+    Files.writeString(file, "tandem.mirror.backpressure.policy = LOG_FOR_REPLAY\n");
+
+    withSystemProperties(() -> {
+      ProxyConfig fromProperties = config(SOURCE, TARGET);
+      ProxyConfig fileWins = config(SOURCE, TARGET, "--config", file.toString());
+      ProxyConfig flagWins = config(SOURCE, TARGET, "--mirror-mode", "sync");
+
+      assertThat(fromProperties.mirror().backpressurePolicy()).as("-D beats the proxy's own default")
+          .isEqualTo(BackpressurePolicy.WAIT);
+      assertThat(fromProperties.mirror().defaultMode()).isEqualTo(MirrorMode.ASYNC);
+      assertThat(fromProperties.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(fileWins.mirror().backpressurePolicy()).as("--config beats -D")
+          .isEqualTo(BackpressurePolicy.LOG_FOR_REPLAY);
+      assertThat(flagWins.mirror().defaultMode()).as("a flag beats -D").isEqualTo(MirrorMode.SYNC);
+    }, "tandem.mirror.backpressure.policy", "WAIT", "tandem.mirror.mode", "ASYNC",
+        "tandem.proxy.request-timeout", "3s");
+
+    assertThat(config(SOURCE, TARGET).mirror().backpressurePolicy()).as("the proxy's default without -D")
+        .isEqualTo(BackpressurePolicy.LOG_FOR_REPLAY);
+  }
+
+  @Test
   void should_read_a_properties_file(@TempDir Path directory) throws IOException {
     Path file = directory.resolve("proxy.properties");
     Files.writeString(file, "tandem.proxy.port=30002\ntandem.proxy.protocol-versions=4\n"
@@ -439,6 +465,22 @@ class TandemProxyCliTest {
     List<String> arguments = new ArrayList<>(List.of(SOURCE, TARGET));
     arguments.addAll(flags);
     return Arguments.of(arguments, List.of(expected));
+  }
+
+  /** Runs {@code test} with system properties set (name, value, name, value...), then removes them. */
+  private static void withSystemProperties(Runnable test, String... namesAndValues) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      System.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    ConfigFactory.invalidateCaches();
+    try {
+      test.run();
+    } finally {
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        System.clearProperty(namesAndValues[i]);
+      }
+      ConfigFactory.invalidateCaches();
+    }
   }
 
   private static TandemProxyCli parse(String... arguments) {

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.NavigableSet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The writing side of a {@link SegmentedFailedWriteLog}: appends frames to the active segment, moves on to a
  * new segment when the next frame would make it exceed the maximum size, and forces segments to disk as
- * the {@link FsyncPolicy} says. Appends are serialized; {@link #active()} may be read from any thread.
+ * the {@link FsyncPolicy} says. With {@link FsyncPolicy#INTERVAL}, an append forces the segment when the
+ * last force is older than the interval; otherwise it schedules a force for when the interval is up, so an
+ * append is on disk at most one interval later even when no other append follows. Appends are serialized;
+ * {@link #active()} may be read from any thread.
  */
 final class SegmentAppender {
 
@@ -27,9 +34,12 @@ final class SegmentAppender {
   private final FailedWriteLogMetrics metrics;
   private final NavigableSet<Long> segments;
   private final AtomicLong pendingCount;
+  private final ScheduledExecutorService scheduler;
 
   private volatile SegmentWriter active; // replaced under this object's lock
   private long lastForceMillis; // guarded by this object's lock
+  private boolean unforced; // appends not forced to disk yet; guarded by this object's lock
+  private ScheduledFuture<?> scheduledForce; // guarded by this object's lock
   private boolean closed; // guarded by this object's lock
 
   /**
@@ -37,10 +47,11 @@ final class SegmentAppender {
    *
    * @param segments the numbers of the segment files present, which new segments are added to
    * @param pendingCount incremented for each entry before it becomes readable
+   * @param scheduler where {@link FsyncPolicy#INTERVAL}'s deferred forces run; unused with other policies
    */
   SegmentAppender(SegmentDirectory directory, SegmentedFailedWriteLogBuilder settings,
-      FailedWriteLogMetrics metrics, NavigableSet<Long> segments, AtomicLong pendingCount, long firstSegment)
-      throws IOException {
+      FailedWriteLogMetrics metrics, NavigableSet<Long> segments, AtomicLong pendingCount, long firstSegment,
+      ScheduledExecutorService scheduler) throws IOException {
     this.directory = directory;
     this.fsyncPolicy = settings.fsyncPolicy();
     this.fsyncIntervalMillis = settings.fsyncInterval().toMillis();
@@ -49,6 +60,7 @@ final class SegmentAppender {
     this.metrics = metrics;
     this.segments = segments;
     this.pendingCount = pendingCount;
+    this.scheduler = scheduler;
     this.active = startSegment(firstSegment);
     this.lastForceMillis = clock.millis();
   }
@@ -94,6 +106,10 @@ final class SegmentAppender {
       return;
     }
     closed = true;
+    if (scheduledForce != null) {
+      scheduledForce.cancel(false);
+      scheduledForce = null;
+    }
     SegmentWriter writer = active;
     try (writer) {
       force(writer);
@@ -140,6 +156,42 @@ final class SegmentAppender {
     };
     if (due) {
       force(writer);
+      return;
+    }
+    unforced = true;
+    if (fsyncPolicy == FsyncPolicy.INTERVAL && scheduledForce == null) {
+      scheduleForce(writer);
+    }
+  }
+
+  /** Schedules a force for when the interval since the last one is up; forces now if that cannot be. */
+  private void scheduleForce(SegmentWriter writer) throws IOException {
+    long delay = Math.max(0, Math.min(fsyncIntervalMillis, lastForceMillis + fsyncIntervalMillis - clock.millis()));
+    try {
+      scheduledForce = scheduler.schedule(this::scheduledForce, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      force(writer); // the scheduler is shut down: durability first
+    }
+  }
+
+  /** Forces the appends that none has forced since; runs on the scheduler. */
+  private synchronized void scheduledForce() {
+    scheduledForce = null;
+    if (closed || !unforced) {
+      return;
+    }
+    SegmentWriter writer = active;
+    try {
+      force(writer);
+    } catch (IOException e) {
+      metrics.error();
+      LOG.warn("Cannot force the failed-write log segment {} to disk, retrying in {} ms: {}", writer.file(),
+          fsyncIntervalMillis, SegmentDirectory.describe(e));
+      try {
+        scheduledForce = scheduler.schedule(this::scheduledForce, fsyncIntervalMillis, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException rejected) {
+        LOG.debug("Not retrying the force of {}: the scheduler is shut down", writer.file());
+      }
     }
   }
 
@@ -148,5 +200,6 @@ final class SegmentAppender {
     writer.force();
     metrics.forced(start);
     lastForceMillis = clock.millis();
+    unforced = false;
   }
 }

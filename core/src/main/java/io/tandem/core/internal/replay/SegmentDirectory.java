@@ -22,9 +22,10 @@ final class SegmentDirectory {
 
   static final String SEGMENT_PREFIX = "failed-writes-";
   static final String SEGMENT_SUFFIX = ".log";
+  /** The setting that moves the folder, named in every error message. */
+  static final String DIRECTORY_SETTING = "tandem.mirror.failed-write-log.directory";
   private static final int NUMBER_DIGITS = 20;
-  private static final String WHAT_TO_DO =
-      "make it writable or set tandem.failed-write-log.directory to another folder";
+  private static final String WHAT_TO_DO = "make it writable or set " + DIRECTORY_SETTING + " to another folder";
   private static final Logger LOG = LoggerFactory.getLogger(SegmentDirectory.class);
 
   private final Path path;
@@ -112,7 +113,7 @@ final class SegmentDirectory {
   static FailedWriteLogException failure(String action, Path file, IOException cause) {
     return new FailedWriteLogException(
         "Cannot " + action + " " + file + ": " + describe(cause) + "; check the free disk space and that "
-            + "the folder is writable, or set tandem.failed-write-log.directory to another folder", cause);
+            + "the folder is writable, or set " + DIRECTORY_SETTING + " to another folder", cause);
   }
 
   static String describe(IOException e) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.FailedWriteLogException;
+import io.tandem.core.api.replay.FsyncPolicy;
 import io.tandem.core.api.replay.LoggedWrite;
 import io.tandem.core.internal.replay.SegmentReader.Corruption;
 import io.tandem.core.internal.replay.SegmentReader.Scan;
@@ -18,6 +19,8 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * segment on every open, and to the next one once a segment would exceed its maximum size; segments that
  * replay has entirely acknowledged are deleted.
  *
- * <p>Build it with {@link #builder(Path)}; by default appends are forced to disk at most every 100 ms
- * ({@link io.tandem.core.api.replay.FsyncPolicy#INTERVAL}) and segments hold up to 64 MiB. It publishes
+ * <p>Build it with {@link #builder(Path)}; by default every append is forced to disk within 100 ms, by a
+ * later append or by a force scheduled on a daemon thread ({@link FsyncPolicy#INTERVAL}), and segments hold
+ * up to 64 MiB. It publishes
  * the meters {@code tandem.failed_writes.appended}, {@code .errors}, {@code .corrupt}, {@code .pending} and
  * {@code .fsync}. Any number of threads may append; {@link #readPending} and {@link #acknowledge} are meant
  * for one replay thread (and serialized with each other) and never block appends.
@@ -48,6 +52,8 @@ public final class SegmentedFailedWriteLog implements FailedWriteLog {
   private final Map<Long, Long> corruptionOffsets = new ConcurrentHashMap<>();
   private final Object replayLock = new Object();
   private final SegmentAppender appender;
+  /** The scheduler of deferred forces when the log made it itself, shut down on close; else null. */
+  private final ScheduledExecutorService ownScheduler;
 
   private volatile Checkpoint checkpoint; // replaced under replayLock
   private volatile boolean closed; // set under replayLock
@@ -62,16 +68,20 @@ public final class SegmentedFailedWriteLog implements FailedWriteLog {
     MeterRegistry registry = builder.meterRegistry();
     metrics = new FailedWriteLogMetrics(
         registry == null ? new SimpleMeterRegistry() : registry, pendingCount);
+    ownScheduler = builder.scheduler() == null && builder.fsyncPolicy() == FsyncPolicy.INTERVAL
+        ? Executors.newSingleThreadScheduledExecutor(SegmentedFailedWriteLog::forceThread)
+        : null;
     try {
       checkpoint = Checkpoint.load(directory.path());
       long last = Math.max(recover(), checkpoint.segment());
-      appender = new SegmentAppender(directory, builder, metrics, segments, pendingCount, last + 1);
+      appender = new SegmentAppender(directory, builder, metrics, segments, pendingCount, last + 1,
+          ownScheduler != null ? ownScheduler : builder.scheduler());
     } catch (IOException e) {
       metrics.error();
-      metrics.close();
+      closeOnFailure();
       throw SegmentDirectory.failure("open the failed-write log in", directory.path(), e);
     } catch (RuntimeException e) {
-      metrics.close();
+      closeOnFailure();
       throw e;
     }
     if (pendingCount.get() > 0) {
@@ -155,8 +165,27 @@ public final class SegmentedFailedWriteLog implements FailedWriteLog {
       }
       closed = true;
       metrics.close();
-      appender.close();
+      try {
+        appender.close();
+      } finally {
+        if (ownScheduler != null) {
+          ownScheduler.shutdownNow();
+        }
+      }
     }
+  }
+
+  private void closeOnFailure() {
+    metrics.close();
+    if (ownScheduler != null) {
+      ownScheduler.shutdownNow();
+    }
+  }
+
+  private static Thread forceThread(Runnable runnable) {
+    Thread thread = new Thread(runnable, "tandem-failed-write-log-fsync");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /**

@@ -6,12 +6,13 @@ import io.tandem.core.api.replay.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Configures and opens a {@link SegmentedFailedWriteLog}; get one from {@link
  * SegmentedFailedWriteLog#builder(Path)}. Defaults: {@link FsyncPolicy#INTERVAL} with a 100 ms interval,
- * 64 MiB segments, a new {@code SimpleMeterRegistry} (meters nobody sees: pass the application's registry)
- * and the system UTC clock.
+ * 64 MiB segments, a new {@code SimpleMeterRegistry} (meters nobody sees: pass the application's registry),
+ * the system UTC clock and, with {@code INTERVAL}, a daemon thread of the log's own for deferred forces.
  */
 public final class SegmentedFailedWriteLogBuilder {
 
@@ -27,6 +28,7 @@ public final class SegmentedFailedWriteLogBuilder {
   private long maxSegmentBytes = DEFAULT_MAX_SEGMENT_BYTES;
   private MeterRegistry meterRegistry;
   private Clock clock = Clock.systemUTC();
+  private ScheduledExecutorService scheduler;
 
   SegmentedFailedWriteLogBuilder(Path directory) {
     this.directory = requireNonNull(directory, "directory");
@@ -39,8 +41,9 @@ public final class SegmentedFailedWriteLogBuilder {
   }
 
   /**
-   * With {@link FsyncPolicy#INTERVAL}, an append forces the segment to disk when the last force is older
-   * than this. Default 100 ms. Must be positive (to force on every append, use {@link FsyncPolicy#ALWAYS}).
+   * With {@link FsyncPolicy#INTERVAL}, the longest an append waits to be forced to disk: an append forces the
+   * segment when the last force is older than this, otherwise a force is scheduled for when it is. Default
+   * 100 ms. Must be positive (to force on every append, use {@link FsyncPolicy#ALWAYS}).
    */
   public SegmentedFailedWriteLogBuilder fsyncInterval(Duration fsyncInterval) {
     requireNonNull(fsyncInterval, "fsyncInterval");
@@ -77,6 +80,15 @@ public final class SegmentedFailedWriteLogBuilder {
   }
 
   /**
+   * Where {@link FsyncPolicy#INTERVAL}'s scheduled forces run (they force appends no later append did); the
+   * log does not shut it down. Default: a daemon thread of the log's own, stopped by {@code close()}.
+   */
+  public SegmentedFailedWriteLogBuilder scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /**
    * Opens the log: creates its folder if missing, counts the entries earlier runs left unacknowledged, and
    * starts a new segment for appends.
    *
@@ -109,6 +121,11 @@ public final class SegmentedFailedWriteLogBuilder {
 
   Clock clock() {
     return clock;
+  }
+
+  /** The scheduler to use, or {@code null} for one of the log's own. */
+  ScheduledExecutorService scheduler() {
+    return scheduler;
   }
 
   private static <T> T requireNonNull(T value, String name) {

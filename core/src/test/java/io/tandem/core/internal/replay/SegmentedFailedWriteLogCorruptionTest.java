@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.typesafe.config.ConfigFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.replay.FailedWriteLogException;
 import io.tandem.core.api.replay.LoggedWrite;
@@ -115,7 +116,7 @@ class SegmentedFailedWriteLogCorruptionTest {
           .isInstanceOf(FailedWriteLogException.class)
           .hasMessageContaining(segmentFile(1).toString())
           .hasMessageContaining(nextSegment.toString())
-          .hasMessageContaining("tandem.failed-write-log.directory");
+          .hasMessageContaining("tandem.mirror.failed-write-log.directory");
       assertThat(registry.get(FailedWriteLogMetrics.ERRORS).counter().count()).isEqualTo(1);
       assertThat(registry.get(FailedWriteLogMetrics.APPENDED).counter().count()).isEqualTo(1);
       assertThat(log.pendingCount()).isEqualTo(1);
@@ -132,7 +133,12 @@ class SegmentedFailedWriteLogCorruptionTest {
         .isInstanceOf(FailedWriteLogException.class)
         .hasMessageContaining(logDirectory.toString())
         .hasMessageContaining("cannot be created")
-        .hasMessageContaining("make it writable or set tandem.failed-write-log.directory to another folder");
+        .hasMessageContaining("make it writable or set tandem.mirror.failed-write-log.directory to another folder");
+  }
+
+  @Test
+  void should_name_a_setting_that_exists() {
+    assertThat(ConfigFactory.defaultReference().hasPath(SegmentDirectory.DIRECTORY_SETTING)).isTrue();
   }
 
   @Test
@@ -143,7 +149,7 @@ class SegmentedFailedWriteLogCorruptionTest {
         .isInstanceOf(FailedWriteLogException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("not a directory")
-        .hasMessageContaining("tandem.failed-write-log.directory");
+        .hasMessageContaining("tandem.mirror.failed-write-log.directory");
   }
 
   @Test
@@ -157,7 +163,7 @@ class SegmentedFailedWriteLogCorruptionTest {
           .isInstanceOf(FailedWriteLogException.class)
           .hasMessageContaining(readOnly.toString())
           .hasMessageContaining("not writable")
-          .hasMessageContaining("tandem.failed-write-log.directory");
+          .hasMessageContaining("tandem.mirror.failed-write-log.directory");
     } finally {
       Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -2,6 +2,7 @@ package io.tandem.proxy.internal.client;
 
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import io.tandem.core.api.mirror.MirroredWriteException;
+import io.tandem.core.api.replay.FailedWriteLogException;
 import io.tandem.proxy.internal.backend.BackendBusyException;
 import io.tandem.proxy.internal.backend.BackendConnectionLostException;
 import io.tandem.proxy.internal.backend.BackendHandshake.HandshakeException;
@@ -39,12 +40,35 @@ final class ErrorResponses {
     if (cause instanceof MalformedFrameException) {
       return new ErrorAnswer(ErrorCode.PROTOCOL_ERROR, cause.getMessage(), "malformed");
     }
-    if (cause instanceof MirroredWriteException) {
-      return new ErrorAnswer(ErrorCode.SERVER_ERROR, "Tandem proxy: the write succeeded on the primary cluster but "
-          + "not on the secondary; it is in the failed-write log and will be replayed (" + cause.getMessage() + ")",
-          "mirror");
+    if (cause instanceof MirroredWriteException mirrored) {
+      return new ErrorAnswer(ErrorCode.SERVER_ERROR, mirroredWriteMessage(mirrored), "mirror");
     }
     return new ErrorAnswer(ErrorCode.SERVER_ERROR, "Tandem proxy: internal error: " + cause, "internal");
+  }
+
+  /**
+   * Whether the copy the secondary did not get is in the failed-write log (it will be replayed) or could not
+   * be logged either (nothing will bring it to the secondary: a person must).
+   */
+  private static String mirroredWriteMessage(MirroredWriteException failure) {
+    FailedWriteLogException logFailure = logFailure(failure);
+    if (logFailure != null) {
+      return "Tandem proxy: the write succeeded on the primary cluster but not on the secondary, and it is NOT "
+          + "in the failed-write log, which could not be written: it will not be replayed. Check the proxy's "
+          + "failed-write log directory (free space, permissions), then repair the table with tandem-validator ("
+          + logFailure.getMessage() + ")";
+    }
+    return "Tandem proxy: the write succeeded on the primary cluster but not on the secondary; it is in the "
+        + "failed-write log and will be replayed (" + failure.getMessage() + ")";
+  }
+
+  private static FailedWriteLogException logFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FailedWriteLogException logFailure) {
+        return logFailure;
+      }
+    }
+    return null;
   }
 
   static Throwable unwrap(Throwable failure) {

@@ -9,10 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The proxy's own meters, next to the engine's {@code tandem.request.latency} and {@code tandem.mirror.*}:
- * {@code tandem.proxy.connections} (open client connections), {@code tandem.proxy.requests{route}} (requests
- * by where they went: read, write, schema, use, prepare, system-table, handshake, other) and {@code
- * tandem.proxy.rejected{reason}} (frames refused: unsupported version, too large, undecodable, unexpected
- * opcode, overloaded, draining), {@code tandem.proxy.errors{cause}} (error answers the proxy made itself).
+ * <ul>
+ *   <li>{@code tandem.proxy.connections}: open client connections;
+ *   <li>{@code tandem.proxy.requests{route}}: requests by where they went: {@code read}, {@code write},
+ *       {@code schema}, {@code use}, {@code prepare}, {@code system-table}, {@code handshake}, {@code register},
+ *       {@code unprepared};
+ *   <li>{@code tandem.proxy.rejected{reason}}: frames refused: {@code unsupported_version}, {@code compression},
+ *       {@code too_large}, {@code undecodable}, {@code unexpected_opcode}, {@code invalid_request},
+ *       {@code draining};
+ *   <li>{@code tandem.proxy.errors{cause}}: error answers the proxy made itself: {@code connection},
+ *       {@code busy}, {@code timeout}, {@code handshake}, {@code mirror}, {@code malformed}, {@code internal}.
+ * </ul>
  */
 public final class ProxyMetrics {
 
