@@ -102,6 +102,9 @@ class DriverThroughProxyIT {
     assertThat(client.execute(select.bind(2, 0)).one().getString("v")).isEqualTo("both");
     fixture.proxy().control().routeReadsTo(Side.SOURCE);
     assertThat(client.execute(select.bind(2, 0)).one().getString("v")).isEqualTo("source only");
+    // now known on both clusters: executed as the client's frame, undecoded
+    assertThat(client.execute(select.bind(2, 0)).one().getString("v")).isEqualTo("source only");
+    assertThat(client.execute(select.bind(2, 1)).one().getString("v")).isEqualTo("both");
   }
 
   @Test

@@ -17,17 +17,18 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.frame.QueryText;
+import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import io.tandem.proxy.internal.topology.SystemTableRewriter.SystemTable;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,8 @@ final class RequestRouter {
 
   /** Routes a QUERY, PREPARE, EXECUTE or BATCH frame (taking over its reference). */
   void route(RawFrame frame) {
-    if (frame.opcode() == Opcode.QUERY && routedAsPlainRead(frame)) {
+    if (frame.opcode() == Opcode.QUERY && routedAsPlainRead(frame)
+        || frame.opcode() == Opcode.EXECUTE && routedAsPreparedRead(frame)) {
       return;
     }
     int streamId = frame.streamId();
@@ -138,30 +140,50 @@ final class RequestRouter {
    * read side as it came. Returns false (nothing done) for anything else.
    */
   private boolean routedAsPlainRead(RawFrame frame) {
-    String text = QueryText.peek(frame);
-    if (text == null) {
+    String text = BodyPeek.queryText(frame);
+    if (text == null || !isPlainRead(engine.classifier().classify(text), state.keyspace())) {
       return false;
     }
-    Classification classification = engine.classifier().classify(text);
-    if (!classification.isRead() || SystemTableRewriter.recognise(classification.keyspace() != null
-        ? classification.keyspace() : state.keyspace(), classification.table()).isPresent()) {
-      return false;
-    }
-    int streamId = frame.streamId();
-    timedRead(streamId, side -> links.get(side).send(frame));
+    Side side = engine.control().state().readSide();
+    timedRead(frame.streamId(), side, () -> links.get(side).send(frame));
     return true;
+  }
+
+  /**
+   * Likewise an EXECUTE of a read the read side knows under the client's id: forwarded as it came. Should
+   * that cluster answer UNPREPARED (it forgot the statement), the answer reaches the client, whose driver
+   * prepares it again through the proxy.
+   */
+  private boolean routedAsPreparedRead(RawFrame frame) {
+    byte[] id = BodyPeek.preparedId(frame);
+    PreparedStatement statement = id == null ? null : context.prepared().find(id).orElse(null);
+    if (statement == null || !isPlainRead(statement.classification(), statement.keyspace())) {
+      return false;
+    }
+    Side side = engine.control().state().readSide();
+    if (!Arrays.equals(statement.idOn(side), id)) {
+      return false;
+    }
+    timedRead(frame.streamId(), side, () -> links.get(side).send(frame));
+    return true;
+  }
+
+  /** A read of a table that is not one of the system tables the proxy rewrites. */
+  private static boolean isPlainRead(Classification classification, String currentKeyspace) {
+    return classification.isRead() && SystemTableRewriter.recognise(classification.keyspace() != null
+        ? classification.keyspace() : currentKeyspace, classification.table()).isEmpty();
   }
 
   private void read(int streamId, Frame request, OriginalFrame original) {
     RawFrame frame = original.take();
-    timedRead(streamId, side -> prepared.send(side, request, frame));
+    Side side = engine.control().state().readSide();
+    timedRead(streamId, side, () -> prepared.send(side, request, frame));
   }
 
-  private void timedRead(int streamId, Function<Side, CompletableFuture<RawFrame>> send) {
-    Side side = engine.control().state().readSide();
+  private void timedRead(int streamId, Side side, Supplier<CompletableFuture<RawFrame>> send) {
     context.metrics().request("read");
     long started = System.nanoTime();
-    send.apply(side).whenComplete((response, error) -> {
+    send.get().whenComplete((response, error) -> {
       engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
       answer(streamId, response, error);
     });

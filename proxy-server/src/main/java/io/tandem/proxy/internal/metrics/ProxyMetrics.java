@@ -25,7 +25,10 @@ public final class ProxyMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger connections = new AtomicInteger();
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  // one map per meter name, keyed by the tag value: the per-request lookup allocates nothing
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
   public ProxyMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -46,19 +49,20 @@ public final class ProxyMetrics {
   }
 
   public void request(String route) {
-    counter("tandem.proxy.requests", "route", route).increment();
+    counter(requests, "tandem.proxy.requests", "route", route).increment();
   }
 
   public void rejected(String reason) {
-    counter("tandem.proxy.rejected", "reason", reason).increment();
+    counter(rejections, "tandem.proxy.rejected", "reason", reason).increment();
   }
 
   public void error(String cause) {
-    counter("tandem.proxy.errors", "cause", cause).increment();
+    counter(errors, "tandem.proxy.errors", "cause", cause).increment();
   }
 
-  private Counter counter(String name, String tag, String value) {
-    return counters.computeIfAbsent(name + '|' + value,
-        key -> Counter.builder(name).tag(tag, value).register(registry));
+  private Counter counter(Map<String, Counter> byValue, String name, String tag, String value) {
+    Counter counter = byValue.get(value);
+    return counter != null ? counter
+        : byValue.computeIfAbsent(value, key -> Counter.builder(name).tag(tag, value).register(registry));
   }
 }
