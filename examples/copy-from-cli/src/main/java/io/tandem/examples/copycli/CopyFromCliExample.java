@@ -43,11 +43,11 @@ public final class CopyFromCliExample implements Callable<Integer> {
       description = "Keyspace the example creates on both clusters; it must not exist (default: ${DEFAULT-VALUE}).")
   private String keyspace;
 
-  @Option(names = "--rows", description = "History rows loaded into the source (default: 100000, 10000 with --quick).")
+  @Option(names = "--rows", description = "History rows loaded into the source (default: 100000, 6000 with --quick).")
   private Integer rows;
 
   @Option(names = "--rows-per-second", paramLabel = "ROWS",
-      description = "The copy's --max-rows-per-second (default: 5000, 2000 with --quick).")
+      description = "The copy's --max-rows-per-second (default: 5000, 1500 with --quick).")
   private Integer rowsPerSecond;
 
   @Option(names = "--interrupt-at", paramLabel = "PERCENT", defaultValue = "40",
@@ -60,7 +60,7 @@ public final class CopyFromCliExample implements Callable<Integer> {
           + "polite stop (Process.destroy) (default: ${DEFAULT-VALUE}).")
   private StopSignal signal;
 
-  @Option(names = "--quick", description = "10,000 rows copied at 2,000 rows/s, for CI (about a minute).")
+  @Option(names = "--quick", description = "6,000 rows copied at 1,500 rows/s, for CI (about a minute and a half).")
   private boolean quick;
 
   @Option(names = "--run-dir", paramLabel = "DIR", description = "Folder under which each run gets its own "
@@ -94,8 +94,8 @@ public final class CopyFromCliExample implements Callable<Integer> {
     if (!keyspace.matches("[a-z][a-z0-9_]{0,47}")) {
       throw new ParameterException(spec.commandLine(), "--keyspace must be lower case letters, digits and _");
     }
-    int historyRows = rows != null ? rows : quick ? 10_000 : 100_000;
-    int rate = rowsPerSecond != null ? rowsPerSecond : quick ? 2_000 : 5_000;
+    int historyRows = rows != null ? rows : quick ? 6_000 : 100_000;
+    int rate = rowsPerSecond != null ? rowsPerSecond : quick ? 1_500 : 5_000;
     if (historyRows < 1_000 || rate < 1 || interruptAt < 1 || interruptAt > 90) {
       throw new ParameterException(spec.commandLine(),
           "--rows must be at least 1000, --rows-per-second at least 1, --interrupt-at between 1 and 90");

@@ -181,6 +181,8 @@ final class ExampleRun {
     long deadline = System.nanoTime() + expected.multipliedBy(3).plusSeconds(60).toNanos();
     int totalRanges = 0;
     int lastShown = -1;
+    log.line("the example reads the checkpoint in %s every %d ms:", display(checkpoints.directory()),
+        WATCH_INTERVAL_MILLIS);
     while (System.nanoTime() < deadline) {
       if (!copy.isAlive()) {
         throw new IllegalStateException("The copy ended on its own (exit status " + copy.awaitExit().exitStatus()
@@ -193,8 +195,8 @@ final class ExampleRun {
         totalRanges = Math.max(totalRanges, remaining);
         int done = percent(totalRanges - remaining, totalRanges);
         if (remaining != lastShown) {
-          log.line("[the example watches %s] %s, %d of %d token ranges left (%d%% done)",
-              checkpoint.get().file().getFileName(), checkpoint.get().status(), remaining, totalRanges, done);
+          log.line("  %s, %d of %d token ranges left (%d%% done)", checkpoint.get().status(), remaining,
+              totalRanges, done);
           lastShown = remaining;
         }
         if (done >= settings.interruptAtPercent()) {

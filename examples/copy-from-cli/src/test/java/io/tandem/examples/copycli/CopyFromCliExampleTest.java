@@ -29,8 +29,8 @@ class CopyFromCliExampleTest {
 
   @Test
   void should_shrink_the_history_and_the_rate_with_quick_unless_told_otherwise() {
-    assertThat(settings("--quick").rows()).isEqualTo(10_000);
-    assertThat(settings("--quick").rowsPerSecond()).isEqualTo(2_000);
+    assertThat(settings("--quick").rows()).isEqualTo(6_000);
+    assertThat(settings("--quick").rowsPerSecond()).isEqualTo(1_500);
     assertThat(settings("--quick", "--rows", "5000").rows()).isEqualTo(5_000);
   }
 
