@@ -4,14 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.tandem.testkit.ClusterLifecycle;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The source and target clusters: two single-node Cassandra clusters started in parallel by the testkit (source
@@ -54,17 +51,7 @@ final class ExampleClusters implements AutoCloseable {
     ExampleClusters clusters = new ExampleClusters(source, target,
         new InetSocketAddress(SOURCE_ADDRESS, NATIVE_PORT), new InetSocketAddress(TARGET_ADDRESS, NATIVE_PORT),
         EmbeddedCassandraCluster.DATACENTER);
-    // two threads of its own: on two cores the common pool has one, and the clusters would start in turn
-    ExecutorService starter = Executors.newFixedThreadPool(2);
-    try {
-      CompletableFuture.allOf(CompletableFuture.runAsync(source::start, starter),
-          CompletableFuture.runAsync(target::start, starter)).join();
-    } catch (CompletionException e) {
-      clusters.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    } finally {
-      starter.shutdown();
-    }
+    ClusterLifecycle.startInParallel(source, target);
     return clusters;
   }
 
@@ -123,12 +110,6 @@ final class ExampleClusters implements AutoCloseable {
   /** Stops the embedded clusters (each waits for its node to exit); safe to call more than once. */
   @Override
   public void close() {
-    if (embedded()) {
-      try {
-        embeddedSource.close();
-      } finally {
-        embeddedTarget.close();
-      }
-    }
+    ClusterLifecycle.closeInParallel(embeddedSource, embeddedTarget);
   }
 }
