@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class SecuredProxyIT {
     securedTarget = EmbeddedCassandraCluster.builder().withClusterName("secured-target")
         .withFirstAddress(TARGET_ADDRESS).withHeap("768m").withPasswordAuthentication()
         .withClientTls(targetKeystore).build().start();
-    try (CqlSession admin = securedTarget.sessionBuilder().build()) {
+    try (CqlSession admin = securedTarget.testSessionBuilder(Duration.ofSeconds(20)).build()) {
       admin.execute("CREATE ROLE IF NOT EXISTS migrator WITH PASSWORD = 'm1grat0r' AND LOGIN = true "
           + "AND SUPERUSER = true");
       admin.execute("CREATE KEYSPACE IF NOT EXISTS " + clusters.keyspace()
@@ -86,7 +87,7 @@ class SecuredProxyIT {
     try (CqlSession client = tlsClient()) {
       client.execute("INSERT INTO " + clusters.keyspace() + ".secured (k, v) VALUES (1, 'secret')");
     }
-    try (CqlSession target = securedTarget.sessionBuilder().build()) {
+    try (CqlSession target = securedTarget.testSessionBuilder(Duration.ofSeconds(20)).build()) {
       Row onTarget = target.execute("SELECT v, WRITETIME(v) FROM " + clusters.keyspace() + ".secured WHERE k = 1").one();
       Row onSource = clusters.executeOnSource("SELECT v, WRITETIME(v) FROM %s.secured WHERE k = 1").one();
       assertThat(onTarget.getString(0)).isEqualTo("secret");
