@@ -63,10 +63,15 @@ final class SegmentDecoder {
     } catch (RuntimeException e) {
       throw corrupt("Cannot uncompress a protocol v5 segment: " + e.getMessage());
     }
-    if (segment.isSelfContained) {
-      frames(segment.payload, out);
-    } else {
-      slice(segment.payload, out);
+    try {
+      if (segment.isSelfContained) {
+        frames(segment.payload, out);
+      } else {
+        slice(segment.payload, out);
+      }
+    } catch (MalformedFrameException e) {
+      release();
+      throw e;
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code tandem.proxy.connections} (open client connections), {@code tandem.proxy.requests{route}} (requests
  * by where they went: read, write, schema, use, prepare, system-table, handshake, other) and {@code
  * tandem.proxy.rejected{reason}} (frames refused: unsupported version, too large, undecodable, unexpected
- * opcode, overloaded, draining), {@code tandem.proxy.errors{cause}} (error answers the proxy made itself).
+ * opcode, corrupt v5 segment, overloaded, draining), {@code tandem.proxy.errors{cause}} (error answers the
+ * proxy made itself).
  */
 public final class ProxyMetrics {
 
