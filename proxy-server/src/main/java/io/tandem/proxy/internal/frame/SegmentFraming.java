@@ -29,8 +29,11 @@ public final class SegmentFraming {
    * v5+ connection that does not use segments yet (a READY answering a later REGISTER changes nothing).
    */
   public static boolean startsAfter(RawFrame answer, Channel channel) {
-    return appliesTo(answer.version()) && (answer.opcode() == Opcode.READY || answer.opcode() == Opcode.AUTHENTICATE)
-        && !channel.pipeline().get(SegmentEncoder.class).usesSegments();
+    if (!appliesTo(answer.version()) || (answer.opcode() != Opcode.READY && answer.opcode() != Opcode.AUTHENTICATE)) {
+      return false;
+    }
+    SegmentEncoder encoder = channel.pipeline().get(SegmentEncoder.class);
+    return encoder != null && !encoder.usesSegments(); // no encoder: the connection closed meanwhile
   }
 
   /**
@@ -40,8 +43,13 @@ public final class SegmentFraming {
    * @param compressor {@link Compressor#none()}, or the LZ4 segment compressor the client asked for
    */
   public static void start(Channel channel, int version, Compressor<ByteBuf> compressor) {
+    FrameDecoder decoder = channel.pipeline().get(FrameDecoder.class);
+    SegmentEncoder encoder = channel.pipeline().get(SegmentEncoder.class);
+    if (decoder == null || encoder == null) {
+      return; // the connection closed meanwhile
+    }
     SegmentCodec<ByteBuf> codec = new SegmentCodec<>(new ByteBufPrimitiveCodec(channel.alloc()), compressor);
-    channel.pipeline().get(FrameDecoder.class).useSegments(codec, version);
-    channel.pipeline().get(SegmentEncoder.class).useSegments(codec);
+    decoder.useSegments(codec, version);
+    encoder.useSegments(codec);
   }
 }
