@@ -29,10 +29,18 @@ public final class Lz4SegmentCompressor implements Compressor<ByteBuf> {
     return compressed;
   }
 
-  /** @throws IllegalArgumentException when the payload is not one LZ4 block of that uncompressed length */
+  /**
+   * @throws IllegalArgumentException when the payload is not one LZ4 block of that uncompressed length; the
+   *     payload is then released, since {@code SegmentCodec} releases it only after a successful call
+   */
   @Override
   public ByteBuf decompressWithoutLength(ByteBuf compressed, int uncompressedLength) {
-    return Lz4Block.decompress(compressed, uncompressedLength, allocator);
+    try {
+      return Lz4Block.decompress(compressed, uncompressedLength, allocator);
+    } catch (IllegalArgumentException e) {
+      compressed.release();
+      throw e;
+    }
   }
 
   @Override

@@ -7,12 +7,16 @@ import static io.tandem.proxy.internal.frame.Segments.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.protocol.internal.Compressor;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
+import io.tandem.proxy.internal.compression.Lz4SegmentCompressor;
 import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -135,6 +139,20 @@ class SegmentDecoderTest {
   }
 
   @Test
+  void should_refuse_an_lz4_segment_that_does_not_uncompress() {
+    FrameDecoder lz4 = new FrameDecoder(MAX_FRAME_BYTES);
+    EmbeddedChannel compressed = new EmbeddedChannel(lz4);
+    lz4.useSegments(Segments.codec(new Lz4SegmentCompressor(UnpooledByteBufAllocator.DEFAULT)), 5);
+    // a valid header and CRC around bytes that are no LZ4 block: the sender's compressor was broken
+    byte[] bytes = Segments.segment(Segments.codec(new GarbageCompressor()), frame(1, 1000));
+
+    assertThatThrownBy(() -> compressed.writeInbound(Unpooled.wrappedBuffer(bytes)))
+        .isInstanceOf(DecoderException.class)
+        .cause().isInstanceOf(MalformedFrameException.class).hasMessageContaining("Cannot uncompress")
+        .extracting(cause -> ((MalformedFrameException) cause).kind()).isEqualTo(Kind.CORRUPT_SEGMENT);
+  }
+
+  @Test
   void should_read_nothing_more_after_a_corrupt_segment() {
     decoder.useSegments(Segments.uncompressed(), 5);
     byte[] corrupt = segment(frame(1, 10), true);
@@ -153,6 +171,34 @@ class SegmentDecoderTest {
         .extracting(cause -> ((MalformedFrameException) cause).kind(),
             cause -> ((MalformedFrameException) cause).version())
         .containsExactly(Kind.CORRUPT_SEGMENT, 5);
+  }
+
+  /** Compresses everything to 16 bytes that are not LZ4. */
+  private static final class GarbageCompressor implements Compressor<ByteBuf> {
+    @Override
+    public String algorithm() {
+      return "garbage";
+    }
+
+    @Override
+    public ByteBuf compressWithoutLength(ByteBuf uncompressed) {
+      return Unpooled.buffer().writeZero(8).writeLong(-1);
+    }
+
+    @Override
+    public ByteBuf decompressWithoutLength(ByteBuf compressed, int uncompressedLength) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ByteBuf compress(ByteBuf uncompressed) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ByteBuf decompress(ByteBuf compressed) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private byte[] readFrame() {

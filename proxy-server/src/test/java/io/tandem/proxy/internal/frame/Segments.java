@@ -44,10 +44,19 @@ final class Segments {
         .writeInt(body.length).writeBytes(body));
   }
 
-  /** One whole segment (header, payload, trailer) holding {@code payload}. */
+  /** One whole uncompressed segment (header, payload, trailer) holding {@code payload}. */
   static byte[] segment(byte[] payload, boolean selfContained) {
+    return segment(uncompressed(), payload, selfContained);
+  }
+
+  /** One whole self-contained segment holding {@code payload}, in {@code codec}'s format. */
+  static byte[] segment(SegmentCodec<ByteBuf> codec, byte[] payload) {
+    return segment(codec, payload, true);
+  }
+
+  private static byte[] segment(SegmentCodec<ByteBuf> codec, byte[] payload, boolean selfContained) {
     List<Object> parts = new ArrayList<>();
-    uncompressed().encode(new Segment<>(Unpooled.wrappedBuffer(payload), selfContained), parts);
+    codec.encode(new Segment<>(Unpooled.wrappedBuffer(payload), selfContained), parts);
     ByteBuf segment = Unpooled.buffer();
     for (Object part : parts) {
       ByteBuf buffer = (ByteBuf) part;
