@@ -61,7 +61,7 @@ public final class ProxyConfig {
   public MirrorConfig mirror() { return values.mirror; }
   public InetSocketAddress adminAddress() { return values.adminAddress; }
 
-  /** The highest protocol version clients may use. */
+  /** The highest protocol version configured (clients get v5 only if both clusters speak it). */
   public int maxProtocolVersion() {
     return ((TreeSet<Integer>) values.protocolVersions).last();
   }
@@ -72,7 +72,7 @@ public final class ProxyConfig {
     private final ClusterEndpoint target;
     private InetSocketAddress listenAddress = new InetSocketAddress("0.0.0.0", 29042);
     private List<InetSocketAddress> topologyAddresses = List.of();
-    private Set<Integer> protocolVersions = new TreeSet<>(Set.of(3, 4));
+    private Set<Integer> protocolVersions = new TreeSet<>(Set.of(3, 4, 5));
     private String cqlVersion;
     private List<String> compression = List.of("lz4", "snappy");
     private Path clientKeystore;
@@ -109,12 +109,15 @@ public final class ProxyConfig {
       return this;
     }
 
-    /** Protocol versions offered to clients (3, 4). Default {@code [3, 4]}; others are negotiated down. */
+    /**
+     * Protocol versions offered to clients (3, 4, 5). Default {@code [3, 4, 5]}; v5 only while both clusters
+     * speak it (the proxy's driver session to each negotiated v5: Cassandra 4.0+). Clients asking for another
+     * version are negotiated down.
+     */
     public Builder protocolVersions(Set<Integer> versions) {
       TreeSet<Integer> checked = new TreeSet<>(versions);
-      if (checked.isEmpty() || checked.first() < 3 || checked.last() > 4) {
-        throw new IllegalArgumentException("protocol versions must be among 3 and 4 (v5 framing is not supported "
-            + "yet; clients asking for v5 are negotiated down to v4), got " + versions);
+      if (checked.isEmpty() || checked.first() < 3 || checked.last() > 5) {
+        throw new IllegalArgumentException("protocol versions must be among 3, 4 and 5, got " + versions);
       }
       this.protocolVersions = checked;
       return this;

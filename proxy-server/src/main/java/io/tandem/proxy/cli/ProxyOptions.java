@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where clients connect and what they are offered, and the metrics/admin endpoint. Every flag is optional
- * and overrides the same {@code tandem.proxy} setting; defaults: {@code 0.0.0.0:29042}, protocol v3 and v4,
+ * and overrides the same {@code tandem.proxy} setting; defaults: {@code 0.0.0.0:29042}, protocol v3 to v5,
  * 16 MiB frames, 12 s request timeout, one event-loop thread per core, metrics on {@code 127.0.0.1:28000}.
  */
 final class ProxyOptions {
@@ -34,8 +34,8 @@ final class ProxyOptions {
   String keystorePassword;
 
   @Option(names = "--protocol-version", paramLabel = "VERSION", split = ",", order = 35,
-      description = "Protocol version offered to clients, repeatable: 3, 4 (default both; v5 clients are "
-          + "negotiated down to v4).")
+      description = "Protocol version offered to clients, repeatable: 3, 4, 5 (default all three; v5 only if "
+          + "both clusters speak it, else v5 clients are negotiated down to v4).")
   List<Integer> protocolVersions;
 
   @Option(names = "--cql-version", paramLabel = "VERSION", order = 36,

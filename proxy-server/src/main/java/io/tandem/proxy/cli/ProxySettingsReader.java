@@ -111,20 +111,16 @@ final class ProxySettingsReader {
       try {
         versions.add(Integer.parseInt(version.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + version + "' is not a protocol version: use 3 and/or 4");
+        throw new IllegalArgumentException("'" + version + "' is not a protocol version: use 3, 4 and/or 5");
       }
     }
     for (int version : versions) {
-      if (version == 5) {
-        throw new IllegalArgumentException("v5 is not supported yet; the proxy negotiates v5 clients down to v4: "
-            + "use 3 and/or 4");
-      }
-      if (version != 3 && version != 4) {
-        throw new IllegalArgumentException(version + " is not a protocol version the proxy offers: use 3 and/or 4");
+      if (version < 3 || version > 5) {
+        throw new IllegalArgumentException(version + " is not a protocol version the proxy offers: use 3, 4 and/or 5");
       }
     }
     if (versions.isEmpty()) {
-      throw new IllegalArgumentException("give at least one protocol version: 3 and/or 4");
+      throw new IllegalArgumentException("give at least one protocol version: 3, 4 and/or 5");
     }
     return versions;
   }

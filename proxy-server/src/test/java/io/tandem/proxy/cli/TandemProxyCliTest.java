@@ -81,7 +81,7 @@ class TandemProxyCliTest {
     assertThat(config.listenAddress()).isEqualTo(new InetSocketAddress("0.0.0.0", 29042));
     assertThat(config.adminAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", 28000));
     assertThat(config.topologyAddresses()).isEmpty();
-    assertThat(config.protocolVersions()).containsExactly(3, 4);
+    assertThat(config.protocolVersions()).containsExactly(3, 4, 5);
     assertThat(config.cqlVersion()).isNull();
     assertThat(config.clientKeystore()).isNull();
     assertThat(config.maxFrameBytes()).isEqualTo(16 * 1024 * 1024);
@@ -200,14 +200,14 @@ class TandemProxyCliTest {
   @Test
   void should_map_the_proxy_flags() {
     ProxyConfig config = config(SOURCE, TARGET, "--proxy-address", "127.0.0.1", "--proxy-port", "29100",
-        "--proxy-topology", "10.1.0.1:29042,10.1.0.2", "--protocol-version", "3", "--protocol-version", "4",
+        "--proxy-topology", "10.1.0.1:29042,10.1.0.2", "--protocol-version", "4", "--protocol-version", "5",
         "--cql-version", "3.4.5", "--max-frame-size", "8MiB", "--request-timeout", "3s",
         "--metrics-address", "0.0.0.0", "--source-datacenter", "dc-a", "--target-datacenter", "dc-b");
 
     assertThat(config.listenAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", 29100));
     assertThat(config.topologyAddresses()).containsExactly(new InetSocketAddress("10.1.0.1", 29042),
         new InetSocketAddress("10.1.0.2", 29100));
-    assertThat(config.protocolVersions()).containsExactly(3, 4);
+    assertThat(config.protocolVersions()).containsExactly(4, 5);
     assertThat(config.cqlVersion()).isEqualTo("3.4.5");
     assertThat(config.maxFrameBytes()).isEqualTo(8 * 1024 * 1024);
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -379,9 +379,9 @@ class TandemProxyCliTest {
         bad(List.of("--threads", "-2"), "--threads", "positive"),
         bad(List.of("--source-username", "u"), "--source-username", "--source-password", "neither"),
         bad(List.of("--target-password", "p"), "--target-username", "--target-password"),
-        bad(List.of("--protocol-version", "5"), "--protocol-version",
-            "v5 is not supported yet; the proxy negotiates v5 clients down to v4"),
-        bad(List.of("--protocol-version", "2"), "--protocol-version", "3 and/or 4"),
+        bad(List.of("--protocol-version", "6"), "--protocol-version", "6 is not a protocol version the proxy "
+            + "offers: use 3, 4 and/or 5"),
+        bad(List.of("--protocol-version", "2"), "--protocol-version", "3, 4 and/or 5"),
         bad(List.of("--protocol-version", "four"), "--protocol-version"),
         bad(List.of("--mirror-mode", "sometimes"), "--mirror-mode", "sync or async"),
         bad(List.of("--target-failure-policy", "maybe"), "--target-failure-policy", "log or fail"),

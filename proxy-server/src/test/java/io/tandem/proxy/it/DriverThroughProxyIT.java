@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -18,6 +19,7 @@ import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Java driver 4, unmodified, through the proxy in SYNC mode against the two real clusters. */
+/**
+ * The Java driver 4, unmodified, through the proxy in SYNC mode against the two real clusters, over protocol
+ * v4 (v5 is {@link ProtocolV5ThroughProxyIT}'s).
+ */
 @TandemClusters
 class DriverThroughProxyIT {
 
+  private static final UnaryOperator<ProgrammaticDriverConfigLoaderBuilder> V4 =
+      settings -> settings.withString(DefaultDriverOption.PROTOCOL_VERSION, "V4");
   private static ProxyFixture fixture;
   private static CqlSession client;
   private ClusterPair clusters;
@@ -41,7 +48,7 @@ class DriverThroughProxyIT {
   static void startProxy(ClusterPair clusters) {
     fixture = ProxyFixture.start(clusters, MirrorMode.SYNC, config -> config.mirror(ProxyFixture.quickMirror(
         MirrorMode.SYNC).primaryOnlyStatements(Pattern.compile("(?is)insert into \\w+\\.audit_log\\b.*")).build()));
-    client = fixture.clientSession();
+    client = fixture.clientSession(V4);
   }
 
   @AfterAll
@@ -65,7 +72,7 @@ class DriverThroughProxyIT {
   }
 
   @Test
-  void should_negotiate_protocol_v4_and_only_know_the_proxy_as_node() {
+  void should_speak_protocol_v4_when_asked_and_only_know_the_proxy_as_node() {
     assertThat(client.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V4);
     assertThat(client.getMetadata().getNodes().values()).extracting(Node::getEndPoint)
         .extracting(endPoint -> (InetSocketAddress) endPoint.resolve())
@@ -120,7 +127,7 @@ class DriverThroughProxyIT {
 
   @Test
   void should_apply_use_and_schema_changes_to_both_clusters() {
-    try (CqlSession session = fixture.clientSession()) {
+    try (CqlSession session = fixture.clientSession(V4)) {
       session.execute("CREATE TABLE IF NOT EXISTS " + clusters.keyspace() + ".created_through_proxy "
           + "(k int PRIMARY KEY, v text)");
       session.execute("USE " + clusters.keyspace());
@@ -135,7 +142,7 @@ class DriverThroughProxyIT {
   @ParameterizedTest
   @ValueSource(strings = {"lz4", "snappy"})
   void should_serve_a_client_that_compresses_its_frames(String algorithm) {
-    try (CqlSession compressing = fixture.clientSession(settings -> settings
+    try (CqlSession compressing = fixture.clientSession(settings -> V4.apply(settings)
         .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, algorithm))) {
       PreparedStatement insert = compressing.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
       String large = "x".repeat(10_000);

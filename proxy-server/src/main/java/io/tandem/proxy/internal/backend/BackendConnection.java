@@ -1,10 +1,12 @@
 package io.tandem.proxy.internal.backend;
 
+import com.datastax.oss.protocol.internal.Compressor;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.frame.SegmentFraming;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * #send} (with the frame's stream id still the proxy's: the caller puts the client's back). Server EVENT
  * frames go to the event listener. A request not answered within the timeout fails with {@link
  * BackendTimeoutException}; when the connection closes, every pending request fails with {@link
- * BackendConnectionLostException}.
+ * BackendConnectionLostException}. A protocol v5 connection moves to segments (uncompressed: the proxy never
+ * compresses towards clusters) as soon as the cluster's READY or AUTHENTICATE arrives.
  */
 public final class BackendConnection extends ChannelInboundHandlerAdapter {
 
@@ -114,6 +117,10 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext context, Object message) {
     RawFrame frame = (RawFrame) message;
+    if (SegmentFraming.startsAfter(frame, channel)) {
+      // before anyone reacts to the answer: the next request (AUTH_RESPONSE, USE, ...) must go in segments
+      SegmentFraming.start(channel, frame.version(), Compressor.none());
+    }
     int streamId = frame.streamId();
     if (streamId == RawFrame.EVENT_STREAM_ID) {
       eventListener.accept(frame);

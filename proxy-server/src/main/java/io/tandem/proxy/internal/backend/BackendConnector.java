@@ -18,6 +18,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.frame.SegmentEncoder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * Opens {@link BackendConnection}s to the nodes of one cluster, on the event loop of the client connection
  * they serve (so a client's requests and their forwarded copies never change threads). Adds TLS with
- * hostname verification when the cluster uses TLS, and an OPTIONS heartbeat on idle connections.
+ * hostname verification when the cluster uses TLS, an OPTIONS heartbeat on idle connections, and protocol v5
+ * segments once the handshake is over (see {@link BackendConnection}).
  */
 public final class BackendConnector {
 
@@ -83,6 +85,8 @@ public final class BackendConnector {
               channel.pipeline().addLast(new IdleStateHandler(0, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS));
               channel.pipeline().addLast(new Heartbeat(connection, protocolVersion));
             }
+            // protocol v5 only, after the handshake: requests written between two flushes share segments
+            channel.pipeline().addLast(new SegmentEncoder());
             // requests forwarded while a client's batch is read leave in one flush
             channel.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
             channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), connection);

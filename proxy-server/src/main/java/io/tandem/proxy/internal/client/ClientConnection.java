@@ -1,5 +1,6 @@
 package io.tandem.proxy.internal.client;
 
+import com.datastax.oss.protocol.internal.Compressor;
 import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import com.datastax.oss.protocol.internal.ProtocolConstants.Opcode;
@@ -7,6 +8,7 @@ import com.datastax.oss.protocol.internal.request.AuthResponse;
 import com.datastax.oss.protocol.internal.request.Register;
 import com.datastax.oss.protocol.internal.request.Startup;
 import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,9 +19,11 @@ import io.tandem.proxy.internal.backend.BackendConnectionLostException;
 import io.tandem.proxy.internal.compression.BodyCompressor;
 import io.tandem.proxy.internal.compression.BodyCompressors;
 import io.tandem.proxy.internal.compression.FrameCompressionHandler;
+import io.tandem.proxy.internal.compression.Lz4SegmentCompressor;
 import io.tandem.proxy.internal.frame.MalformedFrameException;
 import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
 import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.frame.SegmentFraming;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,12 +38,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection: checks each frame's version, relays the client's handshake (OPTIONS, STARTUP,
  * AUTH_RESPONSE) to the primary cluster, routes REGISTER to the read side and hands queries to the {@link
- * RequestRouter}. A frame it cannot accept is answered with a protocol error and the connection is closed;
+ * RequestRouter}. A protocol v5 connection moves to segments once the READY or AUTHENTICATE answering its
+ * STARTUP is written. A frame it cannot accept is answered with a protocol error and the connection is closed;
  * other connections never notice.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+  private static final String SEGMENT_COMPRESSION = "lz4";
 
   private final ProxyContext context;
   private final Map<Side, ClusterLink> links = new EnumMap<>(Side.class);
@@ -49,6 +55,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
   private RequestRouter router;
   private boolean ready;
   private boolean relayOpened;
+  private Compressor<ByteBuf> segmentCompressor = Compressor.none();
 
   public ClientConnection(ProxyContext context) {
     this.context = context;
@@ -122,7 +129,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
       throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
           "A client sent a response frame (opcode 0x" + Integer.toHexString(frame.opcode()) + ")");
     }
-    if (!context.config().protocolVersions().contains(frame.version())) {
+    if (!context.protocolVersions().contains(frame.version())) {
       negotiateDown(frame);
       return;
     }
@@ -162,7 +169,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
   /**
    * Compression is between the client and the proxy only: the STARTUP relayed to the cluster asks for none,
-   * and from here on {@link FrameCompressionHandler} compresses and uncompresses this client's frames.
+   * and from here on {@link FrameCompressionHandler} compresses and uncompresses this client's frames (v3/v4),
+   * or the v5 segments are LZ4-compressed once the handshake is over.
    */
   private void startup(RawFrame frame) {
     Startup startup = (Startup) context.codecs().decodeRequest(frame).message;
@@ -183,12 +191,34 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
               + offeredCompression() + "): connect with one of those or without compression"));
       return;
     }
+    if (SegmentFraming.appliesTo(state.version()) && !compressor.get().algorithm().equals(SEGMENT_COMPRESSION)) {
+      negotiateDownForCompression(streamId, compressor.get().algorithm());
+      return;
+    }
     Map<String, String> options = new HashMap<>(startup.options);
     options.remove(Startup.COMPRESSION_KEY);
     state.startupOptions(options);
-    channel.pipeline().get(FrameCompressionHandler.class).use(compressor.get());
+    if (SegmentFraming.appliesTo(state.version())) {
+      segmentCompressor = new Lz4SegmentCompressor(channel.alloc());
+    } else {
+      channel.pipeline().get(FrameCompressionHandler.class).use(compressor.get());
+    }
     LOG.debug("Client {} uses {} compression", channel.remoteAddress(), compressor.get().algorithm());
     relay(handshakeSide, context.codecs().request(state.version(), streamId, new Startup(options)), "handshake");
+  }
+
+  /**
+   * Protocol v5 compresses segments with LZ4 only (Cassandra refuses Snappy with v5): the client is told v5 is
+   * not available with its algorithm, in the words drivers recognise, so that they retry with v4.
+   */
+  private void negotiateDownForCompression(int streamId, String algorithm) {
+    context.metrics().rejected("unsupported_version");
+    LOG.debug("Client {} asked for protocol v{} with {} compression: negotiating down", channel.remoteAddress(),
+        state.version(), algorithm);
+    respond(streamId, context.codecs().error(state.version(), streamId, ErrorCode.PROTOCOL_ERROR,
+        "Invalid or unsupported protocol version (" + state.version() + ") with " + algorithm + " compression: v5 "
+            + "compresses with " + SEGMENT_COMPRESSION + " only; supported versions with " + algorithm + " are ("
+            + supportedVersions(SegmentFraming.FIRST_VERSION - 1) + ")"));
   }
 
   private String offeredCompression() {
@@ -243,8 +273,23 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
         fail(streamId, error);
         return;
       }
+      boolean endsHandshake = SegmentFraming.startsAfter(response, channel);
       respond(streamId, adapt(response));
+      if (endsHandshake) {
+        startSegments();
+      }
     });
+  }
+
+  /** The READY or AUTHENTICATE that ends a v5 handshake has been written unframed: segments from now on. */
+  private void startSegments() {
+    if (!channel.eventLoop().inEventLoop()) {
+      channel.eventLoop().execute(this::startSegments);
+      return;
+    }
+    SegmentFraming.start(channel, state.version(), segmentCompressor);
+    LOG.debug("Client {} uses protocol v{} segments ({})", channel.remoteAddress(), state.version(),
+        segmentCompressor.algorithm() == null ? "uncompressed" : segmentCompressor.algorithm());
   }
 
   private RawFrame adapt(RawFrame response) {
@@ -259,9 +304,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
   }
 
   private void negotiateDown(RawFrame frame) {
-    int answerVersion = Math.min(Math.max(frame.version(), 3), context.config().maxProtocolVersion());
-    String supported = context.config().protocolVersions().stream().map(version -> version + "/v" + version)
-        .collect(Collectors.joining(", "));
+    int answerVersion = Math.min(Math.max(frame.version(), 3), context.maxProtocolVersion());
+    String supported = supportedVersions(context.maxProtocolVersion());
     context.metrics().rejected("unsupported_version");
     LOG.debug("Client {} asked for protocol v{}: negotiating down", channel.remoteAddress(), frame.version());
     int streamId = frame.streamId();
@@ -271,11 +315,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
             + ")").buffer(), channel.voidPromise());
   }
 
+  /** The versions offered up to {@code highest}, as Cassandra lists them: {@code 3/v3, 4/v4}. */
+  private String supportedVersions(int highest) {
+    return context.protocolVersions().stream().filter(version -> version <= highest)
+        .map(version -> version + "/v" + version).collect(Collectors.joining(", "));
+  }
+
   private void reject(MalformedFrameException problem) {
     context.metrics().rejected(problem.kind().name().toLowerCase());
     LOG.debug("Closing client connection {}: {}", channel.remoteAddress(), problem.getMessage());
-    int version = context.config().protocolVersions().contains(problem.version()) ? problem.version()
-        : context.config().maxProtocolVersion();
+    int version = context.protocolVersions().contains(problem.version()) ? problem.version()
+        : context.maxProtocolVersion();
     channel.writeAndFlush(context.codecs().error(version, problem.streamId(), ErrorCode.PROTOCOL_ERROR,
         problem.getMessage()).buffer()).addListener(ChannelFutureListener.CLOSE);
   }

@@ -11,18 +11,23 @@ import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.metrics.ProxyMetrics;
 import io.tandem.proxy.internal.prepared.PreparedStatements;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What every client connection of one proxy shares: the configuration, the core engine, codecs, the way to
+ * What every client connection of one proxy shares: the configuration, the protocol versions offered, the core
+ * engine, codecs, the way to
  * each cluster, prepared statements, the topology rewriter, metrics, and the drain flag set at shutdown.
  */
 public final class ProxyContext {
 
   private final ProxyConfig config;
+  private final TreeSet<Integer> protocolVersions;
   private final MirrorEngine engine;
   private final ProtocolCodecs codecs;
   private final Map<Side, BackendConnector> connectors;
@@ -34,10 +39,12 @@ public final class ProxyContext {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public ProxyContext(ProxyConfig config, MirrorEngine engine, ProtocolCodecs codecs,
+  /** @param protocolVersions the versions clients are offered: the configured ones both clusters speak */
+  public ProxyContext(ProxyConfig config, Set<Integer> protocolVersions, MirrorEngine engine, ProtocolCodecs codecs,
       Map<Side, BackendConnector> connectors, Map<Side, ClusterNodes> nodes, SystemTableRewriter topology,
       ProxyMetrics metrics) {
     this.config = config;
+    this.protocolVersions = new TreeSet<>(protocolVersions);
     this.engine = engine;
     this.codecs = codecs;
     this.connectors = new EnumMap<>(connectors);
@@ -50,6 +57,16 @@ public final class ProxyContext {
 
   public ProxyConfig config() {
     return config;
+  }
+
+  /** The protocol versions clients are offered, in order. */
+  public Set<Integer> protocolVersions() {
+    return Collections.unmodifiableSet(protocolVersions);
+  }
+
+  /** The highest version clients are offered: what a client asking for a higher one is negotiated down to. */
+  public int maxProtocolVersion() {
+    return protocolVersions.last();
   }
 
   public MirrorEngine engine() {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SUPPORTED answer clients see: the cluster's options, but only the protocol versions and the
- * compression the proxy itself offers (it compresses between the client and itself), and the configured
+ * The SUPPORTED answer clients see: the cluster's options, but only the protocol versions (those both
+ * clusters speak) and the compression the proxy itself offers (it compresses between the client and itself), and the configured
  * CQL_VERSION when one is set.
  */
 final class SupportedOptions {
@@ -24,7 +24,7 @@ final class SupportedOptions {
     try {
       Frame decoded = context.codecs().decodeResponse(response);
       Map<String, List<String>> options = new HashMap<>(((Supported) decoded.message).options);
-      options.put(PROTOCOL_VERSIONS_KEY, context.config().protocolVersions().stream()
+      options.put(PROTOCOL_VERSIONS_KEY, context.protocolVersions().stream()
           .map(version -> version + "/v" + version).toList());
       options.put(Startup.COMPRESSION_KEY, BodyCompressors.offered(context.config().compression()));
       if (context.config().cqlVersion() != null) {

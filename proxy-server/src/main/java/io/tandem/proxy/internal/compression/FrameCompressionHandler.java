@@ -7,18 +7,22 @@ import io.netty.channel.ChannelPromise;
 import io.tandem.proxy.internal.frame.MalformedFrameException;
 import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
 import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.frame.SegmentFraming;
 
 /**
  * Compression between one client and the proxy (protocol v4: each frame body on its own, flag 0x01). Until
  * the client's STARTUP asks for an algorithm it passes frames through; from then on it uncompresses the
  * client's compressed frames before the proxy reads them and compresses every non-empty frame the proxy sends
- * (the STARTUP's answer included, as Cassandra does). The proxy talks to the clusters uncompressed.
+ * (the STARTUP's answer included, as Cassandra does). The proxy talks to the clusters uncompressed. Protocol
+ * v5 frames always pass as they are: v5 compresses whole segments ({@link Lz4SegmentCompressor}), and the
+ * frame's compression flag is ignored.
  */
 public final class FrameCompressionHandler extends ChannelDuplexHandler {
 
   private static final int COMPRESSED_FLAG = 0x01;
   private static final int FLAGS_OFFSET = 1;
   private static final int LENGTH_OFFSET = 5;
+  private static final int VERSION_MASK = 0x7F;
 
   private final int maxFrameBytes;
   private BodyCompressor compressor;
@@ -36,7 +40,8 @@ public final class FrameCompressionHandler extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext context, Object message) {
     RawFrame frame = (RawFrame) message;
-    if ((frame.flags() & COMPRESSED_FLAG) == 0) {
+    if ((frame.flags() & COMPRESSED_FLAG) == 0 || SegmentFraming.appliesTo(frame.version())) {
+      // in v5 the flag is deprecated and ignored: segments carry the compression
       context.fireChannelRead(frame);
       return;
     }
@@ -62,7 +67,8 @@ public final class FrameCompressionHandler extends ChannelDuplexHandler {
   @Override
   public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
     if (compressor == null || !(message instanceof ByteBuf frame)
-        || frame.readableBytes() <= RawFrame.HEADER_LENGTH) {
+        || frame.readableBytes() <= RawFrame.HEADER_LENGTH
+        || SegmentFraming.appliesTo(frame.getUnsignedByte(frame.readerIndex()) & VERSION_MASK)) {
       context.write(message, promise);
       return;
     }

@@ -131,7 +131,10 @@ public final class ByteBufPrimitiveCodec implements PrimitiveCodec<ByteBuf> {
 
   @Override
   public void updateCrc(ByteBuf source, CRC32 crc) {
-    crc.update(source.nioBuffer(source.readerIndex(), source.readableBytes()));
+    // component by component: a composite buffer (a v5 segment of several frames) is not copied
+    for (ByteBuffer component : source.nioBuffers(source.readerIndex(), source.readableBytes())) {
+      crc.update(component);
+    }
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.tandem.proxy.internal.frame;
 
 /**
- * A frame the proxy cannot accept: an unsupported protocol version, a body over the size limit, or bytes
- * that do not decode as the message their opcode announces. Carries what is needed to answer with a
- * protocol error on the right stream.
+ * A frame the proxy cannot accept: an unsupported protocol version, a body over the size limit, bytes that
+ * do not decode as the message their opcode announces, or a protocol v5 segment whose checksum does not
+ * match. Carries what is needed to answer with a protocol error on the right stream.
  */
 public final class MalformedFrameException extends RuntimeException {
 
@@ -12,7 +12,9 @@ public final class MalformedFrameException extends RuntimeException {
     UNSUPPORTED_VERSION,
     TOO_LARGE,
     UNDECODABLE,
-    UNEXPECTED_OPCODE
+    UNEXPECTED_OPCODE,
+    /** A v5 segment whose header CRC24 or payload CRC32 does not match, or that frames do not fit in. */
+    CORRUPT_SEGMENT
   }
 
   private final int version;

@@ -11,7 +11,8 @@ public final class RawFrame {
 
   public static final int HEADER_LENGTH = 9;
   private static final int RESPONSE_BIT = 0x80;
-  private static final int STREAM_ID_OFFSET = 2;
+  static final int STREAM_ID_OFFSET = 2;
+  static final int LENGTH_OFFSET = 5;
   /** The stream id of server-pushed EVENT frames. */
   public static final int EVENT_STREAM_ID = -1;
 

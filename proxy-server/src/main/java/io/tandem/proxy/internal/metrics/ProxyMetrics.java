@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code schema}, {@code use}, {@code prepare}, {@code system-table}, {@code handshake}, {@code register},
  *       {@code unprepared};
  *   <li>{@code tandem.proxy.rejected{reason}}: frames refused: {@code unsupported_version}, {@code compression},
- *       {@code too_large}, {@code undecodable}, {@code unexpected_opcode}, {@code invalid_request},
- *       {@code draining};
+ *       {@code too_large}, {@code undecodable}, {@code corrupt_segment} (v5), {@code unexpected_opcode},
+ *       {@code invalid_request}, {@code draining};
  *   <li>{@code tandem.proxy.errors{cause}}: error answers the proxy made itself: {@code connection},
  *       {@code busy}, {@code timeout}, {@code handshake}, {@code mirror}, {@code malformed}, {@code internal}.
  * </ul>

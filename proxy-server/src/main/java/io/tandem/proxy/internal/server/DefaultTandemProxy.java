@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,14 @@ public final class DefaultTandemProxy implements TandemProxy {
     connectors.put(Side.TARGET, connector(config.target(), codecs));
     nodes.put(Side.SOURCE, new ClusterNodes(source, config.source().contactPoints()));
     nodes.put(Side.TARGET, new ClusterNodes(target, config.target().contactPoints()));
-    context = new ProxyContext(config, engine, codecs, connectors, nodes,
+    Set<Integer> protocolVersions = OfferedProtocolVersions.of(config.protocolVersions(), Map.of(
+        Side.SOURCE, source.getContext().getProtocolVersion(), Side.TARGET, target.getContext().getProtocolVersion()));
+    if (!protocolVersions.equals(config.protocolVersions())) {
+      LOG.warn("Protocol v5 is not offered to clients: the source cluster speaks {} and the target {} (v5 clients "
+          + "are negotiated down to v4)", source.getContext().getProtocolVersion(),
+          target.getContext().getProtocolVersion());
+    }
+    context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes,
         new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(registry));
     server = new ProxyServer(config.eventLoopThreads());
     address = server.bind(config.listenAddress(), context, clientTls);
@@ -86,8 +94,8 @@ public final class DefaultTandemProxy implements TandemProxy {
       admin.start();
       adminAddress = admin.address();
     }
-    LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode)", address, config.source(), config.target(),
-        config.mirror().defaultMode());
+    LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode, protocol versions {})", address,
+        config.source(), config.target(), config.mirror().defaultMode(), protocolVersions);
   }
 
   /**

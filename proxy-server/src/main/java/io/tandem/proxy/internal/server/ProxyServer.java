@@ -17,12 +17,13 @@ import io.tandem.proxy.internal.client.ClientConnection;
 import io.tandem.proxy.internal.client.ProxyContext;
 import io.tandem.proxy.internal.compression.FrameCompressionHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
+import io.tandem.proxy.internal.frame.SegmentEncoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where client connections are accepted: a Netty server whose pipeline per connection is TLS (when
- * configured), the frame decoder, and a {@link ClientConnection}. Each client connection and the cluster
+ * configured), the v5 segment encoder, the frame decoder, compression, and a {@link ClientConnection}. Each client connection and the cluster
  * connections opened for it share one event loop.
  */
 final class ProxyServer implements AutoCloseable {
@@ -51,6 +52,8 @@ final class ProxyServer implements AutoCloseable {
             if (clientTls != null) {
               channel.pipeline().addLast(clientTls.newHandler(channel.alloc()));
             }
+            // protocol v5 only, after the handshake: frames written between two flushes share segments
+            channel.pipeline().addLast(new SegmentEncoder());
             // answers to one batch of client reads leave in one flush instead of one syscall each
             channel.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
             channel.pipeline().addLast(new FrameDecoder(maxFrameBytes), new FrameCompressionHandler(maxFrameBytes),

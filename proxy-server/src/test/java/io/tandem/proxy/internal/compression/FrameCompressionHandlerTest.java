@@ -98,9 +98,29 @@ class FrameCompressionHandlerTest {
         .hasMessageContaining("snappy");
   }
 
+  @Test
+  void should_leave_protocol_v5_frames_as_they_are_since_segments_carry_the_compression() {
+    handler.use(BodyCompressors.forName("lz4").orElseThrow());
+
+    channel.writeInbound(RawFrame.wrap(frame(5, 0x01, BODY)));
+    channel.writeOutbound(frame(5, 0x00, BODY));
+
+    RawFrame read = channel.readInbound();
+    ByteBuf written = channel.readOutbound();
+    assertThat(body(read.buffer())).isEqualTo(BODY);
+    assertThat(written.getByte(1)).isZero();
+    assertThat(body(written)).isEqualTo(BODY);
+    read.release();
+    written.release();
+  }
+
   private static ByteBuf frame(int flags, byte[] body) {
-    return Unpooled.buffer().writeByte(4).writeByte(flags).writeShort(7).writeByte(0x07).writeInt(body.length)
-        .writeBytes(body);
+    return frame(4, flags, body);
+  }
+
+  private static ByteBuf frame(int version, int flags, byte[] body) {
+    return Unpooled.buffer().writeByte(version).writeByte(flags).writeShort(7).writeByte(0x07)
+        .writeInt(body.length).writeBytes(body);
   }
 
   private static byte[] compressed(BodyCompressor compressor, byte[] body) {

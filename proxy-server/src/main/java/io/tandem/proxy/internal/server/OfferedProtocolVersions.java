@@ -1,0 +1,48 @@
+package io.tandem.proxy.internal.server;
+
+import com.datastax.oss.driver.api.core.ProtocolVersion;
+import io.tandem.core.api.Side;
+import io.tandem.proxy.internal.frame.SegmentFraming;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The protocol versions clients are offered: the configured ones, without v5 unless both clusters speak it.
+ * What a cluster speaks is the version the proxy's driver session to it negotiated (v5 with Cassandra 4.0+,
+ * v4 with 3.x; DSE's own versions count as v4), since every forwarded connection speaks the client's version.
+ */
+final class OfferedProtocolVersions {
+
+  /** DSE_V1 and later are DataStax Enterprise's own versions, not the Apache ones. */
+  private static final int FIRST_DSE_VERSION = 65;
+
+  private OfferedProtocolVersions() {}
+
+  /**
+   * @param negotiated the version each cluster's driver session negotiated
+   * @throws IllegalStateException when nothing configured is left to offer
+   */
+  static Set<Integer> of(Set<Integer> configured, Map<Side, ProtocolVersion> negotiated) {
+    Set<Integer> offered = new TreeSet<>(configured);
+    Side lacking = null;
+    for (Side side : Side.values()) {
+      if (lacking == null && highestApacheVersion(negotiated.get(side)) < SegmentFraming.FIRST_VERSION) {
+        lacking = side;
+      }
+    }
+    if (lacking != null) {
+      offered.remove(SegmentFraming.FIRST_VERSION);
+    }
+    if (offered.isEmpty()) {
+      throw new IllegalStateException("Protocol v5 is the only version configured (--protocol-version), but the "
+          + lacking.name().toLowerCase() + " cluster speaks " + negotiated.get(lacking).name()
+          + ": offer 4 as well");
+    }
+    return offered;
+  }
+
+  private static int highestApacheVersion(ProtocolVersion version) {
+    return version.getCode() >= FIRST_DSE_VERSION ? 4 : version.getCode();
+  }
+}
