@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,7 @@ public final class BenchmarkClusters implements AutoCloseable {
   public static final String EMBEDDED_TARGET_ADDRESS = "127.0.0.12";
 
   private static final int DEFAULT_PORT = 9042;
+  private static final String SOURCE_NAME = "bench-source";
 
   private final InetSocketAddress source;
   private final InetSocketAddress target;
@@ -35,15 +37,17 @@ public final class BenchmarkClusters implements AutoCloseable {
   private final String targetDatacenter;
   private final String description;
   private final List<EmbeddedCassandraCluster> embedded;
+  private final Path workDirectory;
 
   private BenchmarkClusters(InetSocketAddress source, InetSocketAddress target, String sourceDatacenter,
-      String targetDatacenter, String description, List<EmbeddedCassandraCluster> embedded) {
+      String targetDatacenter, String description, List<EmbeddedCassandraCluster> embedded, Path workDirectory) {
     this.source = source;
     this.target = target;
     this.sourceDatacenter = sourceDatacenter;
     this.targetDatacenter = targetDatacenter;
     this.description = description;
     this.embedded = embedded;
+    this.workDirectory = workDirectory;
   }
 
   /**
@@ -63,7 +67,7 @@ public final class BenchmarkClusters implements AutoCloseable {
       String targetAddress) {
     LOG.info("Starting the embedded source ({}) and target ({}) clusters under {}", sourceAddress, targetAddress,
         workDirectory);
-    EmbeddedCassandraCluster source = embeddedCluster("bench-source", sourceAddress, workDirectory, heap);
+    EmbeddedCassandraCluster source = embeddedCluster(SOURCE_NAME, sourceAddress, workDirectory, heap);
     EmbeddedCassandraCluster target = embeddedCluster("bench-target", targetAddress, workDirectory, heap);
     // not the common pool: on a two-core machine it has a single thread and would start them one by one
     ExecutorService starter = Executors.newFixedThreadPool(2);
@@ -85,7 +89,7 @@ public final class BenchmarkClusters implements AutoCloseable {
     return new BenchmarkClusters(source.contactPoints().get(0), target.contactPoints().get(0), datacenter,
         datacenter, "two embedded single-node Apache Cassandra clusters (forked JVMs, heap " + heap
             + " each) on " + sourceAddress + " and " + targetAddress + ", same machine",
-        List.of(source, target));
+        List.of(source, target), workDirectory);
   }
 
   /** Two existing clusters, each given as {@code host[:port]} (port 9042 when left out). */
@@ -94,7 +98,7 @@ public final class BenchmarkClusters implements AutoCloseable {
     return new BenchmarkClusters(address(source), address(target), sourceDatacenter, targetDatacenter,
         "existing clusters: source " + source + " (" + sourceDatacenter + "), target " + target + " ("
             + targetDatacenter + ")",
-        List.of());
+        List.of(), null);
   }
 
   private static EmbeddedCassandraCluster embeddedCluster(String name, String address, Path workDirectory,
@@ -160,6 +164,17 @@ public final class BenchmarkClusters implements AutoCloseable {
 
   public boolean isEmbedded() {
     return !embedded.isEmpty();
+  }
+
+  /**
+   * The JVM of the embedded source's node, found among this JVM's child processes by its folder; empty for
+   * existing clusters or when the system does not list command lines.
+   */
+  public Optional<ProcessHandle> sourceNodeProcess() {
+    if (workDirectory == null) {
+      return Optional.empty();
+    }
+    return Processes.descendant("-Dtandem.node.directory=" + workDirectory.resolve(SOURCE_NAME + "-node1") + " ");
   }
 
   /** Where the clusters run, for the results. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -41,14 +42,22 @@ public final class LoadRunner implements PhaseDriver {
    */
   @Override
   public PhaseResult run(String label, Operation operation, Duration duration) throws InterruptedException {
+    long deadline = System.nanoTime() + duration.toNanos();
+    return runUntil(label, operation, () -> System.nanoTime() >= deadline);
+  }
+
+  /**
+   * Issues requests until {@code done} says so (asked before each request), then waits for the ones still in
+   * flight, as {@link #run} does.
+   */
+  public PhaseResult runUntil(String label, Operation operation, BooleanSupplier done) throws InterruptedException {
     Semaphore permits = new Semaphore(concurrency);
     Recorder recorder = new Recorder(3);
     LongAdder completed = new LongAdder();
     LongAdder failed = new LongAdder();
     AtomicReference<Throwable> firstError = new AtomicReference<>();
     long started = System.nanoTime();
-    long deadline = started + duration.toNanos();
-    while (System.nanoTime() < deadline) {
+    while (!done.getAsBoolean()) {
       if (!permits.tryAcquire(10, TimeUnit.MILLISECONDS)) {
         continue;
       }

@@ -3,7 +3,6 @@ package io.tandem.benchmarks;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public final class MachineLoadSampler implements AutoCloseable {
     long[] jiffies = busyAndTotalJiffies();
     Duration ownCpu = ownCpuTime();
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    int foreignCassandra = (int) ProcessHandle.allProcesses().map(MachineLoadSampler::commandLine)
+    int foreignCassandra = (int) ProcessHandle.allProcesses().map(Processes::commandLine)
         .filter(line -> line.contains("ForkedCassandraMain") || line.contains("CassandraDaemon"))
         .filter(line -> !line.contains(ownMarker))
         .count();
@@ -112,16 +111,6 @@ public final class MachineLoadSampler implements AutoCloseable {
       return new long[] {busy, total};
     } catch (IOException | RuntimeException notLinux) {
       return null;
-    }
-  }
-
-  /** The full command line; from {@code /proc} on Linux, where the JDK's view of it is truncated. */
-  private static String commandLine(ProcessHandle process) {
-    Path procfs = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-    try {
-      return new String(Files.readAllBytes(procfs), StandardCharsets.UTF_8).replace('\0', ' ');
-    } catch (IOException | RuntimeException notLinuxOrGone) {
-      return process.info().commandLine().orElse("");
     }
   }
 

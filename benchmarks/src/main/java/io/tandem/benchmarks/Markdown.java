@@ -97,7 +97,7 @@ public final class Markdown {
         + "| harness JVM flags | " + (machine.harnessJvmArguments().isEmpty() ? "(none)"
             : "`" + String.join(" ", machine.harnessJvmArguments()) + "`") + " |\n"
         + "| started / finished | " + machine.startedAt() + " / " + machine.finishedAt() + " |\n"
-        + "| CPU, sampled every 5 s: this run (harness + its Cassandra nodes) / everything else, mean | "
+        + "| CPU, sampled every 5 s: this run (harness and the processes it started) / everything else, mean | "
         + cores(load.meanOwnCpu()) + " / " + cores(load.meanForeignCpu())
         + " (everything else peaked at " + cores(load.maximumForeignCpu()) + ") |\n"
         + "| load average (1 min), mean, this run included | " + loadAverage(load.meanLoad()) + " |\n"

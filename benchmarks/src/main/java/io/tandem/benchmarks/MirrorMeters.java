@@ -1,17 +1,15 @@
 package io.tandem.benchmarks;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.search.Search;
 import io.tandem.core.api.MirrorEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * What a Tandem front door under test (a {@code DualWriteCqlSession} or the proxy) reports about its mirror,
@@ -20,14 +18,22 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class MirrorMeters {
 
-  private final MeterRegistry registry;
-  private final MirrorEngine engine;
+  private final Supplier<MeterReadings> readings;
+  private final Duration pollInterval;
   private final LongAdder answeredWrites = new LongAdder();
 
   /** @param registry the registry {@code engine} records its {@code tandem.*} meters into */
   public MirrorMeters(MeterRegistry registry, MirrorEngine engine) {
-    this.registry = registry;
-    this.engine = engine;
+    this(() -> MeterReadings.of(registry, engine), Duration.ofMillis(2));
+  }
+
+  /**
+   * @param readings the meters as they are now, asked anew for every look
+   * @param pollInterval how often {@link #awaitCopies} looks
+   */
+  public MirrorMeters(Supplier<MeterReadings> readings, Duration pollInterval) {
+    this.readings = readings;
+    this.pollInterval = pollInterval;
   }
 
   /** The given writes, each counted once it succeeded for the application. */
@@ -46,22 +52,25 @@ public final class MirrorMeters {
   public String awaitCopies(Duration timeout) throws InterruptedException {
     long started = System.nanoTime();
     long expected = answeredWrites.sum();
-    while (copiesFinished() < expected && System.nanoTime() - started < timeout.toNanos()) {
-      Thread.sleep(2);
+    long finished = copiesFinished();
+    while (finished < expected && System.nanoTime() - started < timeout.toNanos()) {
+      Thread.sleep(pollInterval.toMillis());
+      finished = copiesFinished();
     }
     long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    long unfinished = expected - copiesFinished();
+    long unfinished = expected - finished;
     return unfinished > 0
         ? unfinished + " mirrored copies still unfinished after " + waitedMillis + " ms"
         : "mirror backlog drained in " + waitedMillis + " ms";
   }
 
   private long copiesFinished() {
-    return sum(registry.find("tandem.mirror.writes"));
+    return Math.round(readings.get().counter("tandem.mirror.writes", Map.of()));
   }
 
   /** What the meters say after the scenario. */
   public List<String> findings() {
+    MeterReadings now = readings.get();
     List<String> findings = new ArrayList<>();
     long answered = answeredWrites.sum();
     if (answered > 0) {
@@ -69,28 +78,24 @@ public final class MirrorMeters {
               + "copies applied on the target: %d, logged for replay: %d; mirror failures: %d; "
               + "failed-write log entries pending: %d.",
           answered,
-          sum(registry.find("tandem.mirror.writes").tag("outcome", "mirrored")),
-          sum(registry.find("tandem.mirror.writes").tag("outcome", "logged_for_replay")),
-          sum(registry.find("tandem.mirror.failures")),
-          engine.failedWrites().pendingCount()));
+          Math.round(now.counter("tandem.mirror.writes", Map.of("outcome", "mirrored"))),
+          Math.round(now.counter("tandem.mirror.writes", Map.of("outcome", "logged_for_replay"))),
+          Math.round(now.counter("tandem.mirror.failures", Map.of())),
+          now.failedWritesPending()));
     }
     for (String kind : List.of("read", "write")) {
       for (String side : List.of("source", "target")) {
-        Timer timer = registry.find("tandem.request.latency").tag("side", side).tag("kind", kind).timer();
+        MeterReadings.TimerReading timer = now.timer("tandem.request.latency", Map.of("side", side, "kind", kind));
         if (timer != null && timer.count() > 0) {
           findings.add(String.format(Locale.ROOT, "Tandem's own timer `tandem.request.latency{side=%s,kind=%s}`: "
-              + "%d requests, mean %.2f ms.", side, kind, timer.count(), timer.mean(TimeUnit.MILLISECONDS)));
+              + "%d requests, mean %.2f ms.", side, kind, timer.count(), timer.meanMillis()));
         }
       }
     }
-    Gauge inFlight = registry.find("tandem.mirror.in_flight").gauge();
+    Double inFlight = now.gauge("tandem.mirror.in_flight");
     if (answered > 0 && inFlight != null) {
-      findings.add("Gauge `tandem.mirror.in_flight` at the end reads " + inFlight.value() + ".");
+      findings.add("Gauge `tandem.mirror.in_flight` at the end reads " + inFlight + ".");
     }
     return findings;
-  }
-
-  private static long sum(Search search) {
-    return Math.round(search.counters().stream().mapToDouble(Counter::count).sum());
   }
 }

@@ -19,8 +19,15 @@ public final class ScenarioRunner {
   private final Duration warmup;
   private final Duration measure;
   private final int rounds;
+  private final PhaseListener listener;
 
   public ScenarioRunner(PhaseDriver driver, Duration warmup, Duration measure, int rounds) {
+    this(driver, warmup, measure, rounds, PhaseListener.NONE);
+  }
+
+  /** @param listener told when each phase starts and ends */
+  public ScenarioRunner(PhaseDriver driver, Duration warmup, Duration measure, int rounds,
+      PhaseListener listener) {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
     }
@@ -28,31 +35,34 @@ public final class ScenarioRunner {
     this.warmup = warmup;
     this.measure = measure;
     this.rounds = rounds;
+    this.listener = listener;
   }
 
   public ScenarioResult run(Scenario scenario) throws InterruptedException {
     LOG.info("Scenario '{}': warming up both contenders for {} s each", scenario.name(), warmup.toSeconds());
-    phase(scenario, scenario.baseline(), warmup, "warmup");
-    phase(scenario, scenario.candidate(), warmup, "warmup");
+    phase(scenario, scenario.baseline(), warmup, "warmup", false);
+    phase(scenario, scenario.candidate(), warmup, "warmup", false);
     List<PhaseResult> baselinePhases = new ArrayList<>();
     List<PhaseResult> candidatePhases = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       String name = "round " + round;
       if (round % 2 == 1) {
-        baselinePhases.add(phase(scenario, scenario.baseline(), measure, name));
-        candidatePhases.add(phase(scenario, scenario.candidate(), measure, name));
+        baselinePhases.add(phase(scenario, scenario.baseline(), measure, name, true));
+        candidatePhases.add(phase(scenario, scenario.candidate(), measure, name, true));
       } else {
-        candidatePhases.add(phase(scenario, scenario.candidate(), measure, name));
-        baselinePhases.add(phase(scenario, scenario.baseline(), measure, name));
+        candidatePhases.add(phase(scenario, scenario.candidate(), measure, name, true));
+        baselinePhases.add(phase(scenario, scenario.baseline(), measure, name, true));
       }
     }
     return new ScenarioResult(scenario, baselinePhases, candidatePhases, scenario.findings().get());
   }
 
-  private PhaseResult phase(Scenario scenario, Contender contender, Duration duration, String name)
-      throws InterruptedException {
+  private PhaseResult phase(Scenario scenario, Contender contender, Duration duration, String name,
+      boolean measured) throws InterruptedException {
+    listener.starting(scenario, contender, measured);
     PhaseResult result = driver.run(contender.label(), contender.operation(), duration);
     result = result.withSettleNote(contender.settler().settle());
+    listener.finished(scenario, contender, measured, result);
     LatencyReport report = LatencyReport.of(result);
     LOG.info("{} / {} / {}: {} ops/s, p50 {} ms, p99 {} ms, {} errors{}", scenario.name(), name,
         contender.label(), Math.round(report.operationsPerSecond()), report.p50Millis(), report.p99Millis(),

@@ -84,8 +84,13 @@ public final class SessionFactory {
    * center is the source's.
    */
   public CqlSession connectingTo(String name, InetSocketAddress address) {
+    return connectingTo(name, address, 1);
+  }
+
+  /** As {@link #connectingTo(String, InetSocketAddress)}, with {@code connections} connections to that node. */
+  public CqlSession connectingTo(String name, InetSocketAddress address, int connections) {
     return configured(CqlSession.builder().addContactPoint(address)
-        .withLocalDatacenter(clusters.sourceDatacenter()), name).build();
+        .withLocalDatacenter(clusters.sourceDatacenter()), name, connections).build();
   }
 
   /** A new, empty failed-write log folder called {@code name} under the failed-write root. */
@@ -108,7 +113,12 @@ public final class SessionFactory {
   }
 
   private CqlSessionBuilder configured(CqlSessionBuilder builder, String name) {
+    return configured(builder, name, 1);
+  }
+
+  private CqlSessionBuilder configured(CqlSessionBuilder builder, String name, int connections) {
     ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
+        .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, connections)
         .withString(DefaultDriverOption.SESSION_NAME, name)
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
         // a scenario opens a few sessions (and a proxy opens two more): not a leak

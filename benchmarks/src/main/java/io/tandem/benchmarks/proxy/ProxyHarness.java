@@ -29,14 +29,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * The proxy benchmark: on two embedded clusters, drives the same driver and load directly at the source and
- * through a Tandem proxy started in this JVM — reads and pass-through writes saturated (throughput) and at a
- * fixed rate below saturation (latency added), then ASYNC and SYNC dual writes through the proxy against
- * client code that writes both clusters by hand. Results go into the "proxy" section of {@code
+ * through a Tandem proxy — reads and pass-through writes saturated (throughput) and at a fixed rate below
+ * saturation (latency added), then ASYNC and SYNC dual writes through the proxy against client code that writes
+ * both clusters by hand. Each scenario's proxy runs in a JVM of its own, started from its command line, so that
+ * its CPU time per 10,000 requests can be measured (against the source node's, in the same phases), and a last
+ * phase measures its heap with 1,000 requests in flight; {@code --proxy-in-process} runs the proxies in this JVM
+ * instead, as the harness did before (no CPU or heap figures then). Results go into the "proxy" section of {@code
  * benchmarks/RESULTS.md}.
  *
  * <p>Run from the repository root: {@code ./mvnw -B -q -pl benchmarks -am -DskipTests package && java -cp
  * benchmarks/target/tandem-benchmarks.jar io.tandem.benchmarks.proxy.ProxyHarness [--quick]}. The defaults take
- * about 7 minutes on two cores: six scenarios of 2 × 5 s warmup and 3 rounds × 2 × 6 s, after the clusters start.
+ * about 8 minutes on two cores: six scenarios of 2 × 5 s warmup and 3 rounds × 2 × 6 s, and the heap phase, after
+ * the clusters start.
  */
 @Command(name = "proxy-harness", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compares a driver session connected to the source with the same driver connected to the "
@@ -49,6 +53,9 @@ public final class ProxyHarness implements Callable<Integer> {
   static final String SOURCE_ADDRESS = "127.0.0.13";
   static final String TARGET_ADDRESS = "127.0.0.14";
 
+  /** Where the proxies listen, each on a free port. */
+  static final String PROXY_ADDRESS = "127.0.0.1";
+
   /** The native protocol version every session uses: the highest the proxy offers. */
   private static final String PROTOCOL_VERSION = "V4";
 
@@ -56,7 +63,7 @@ public final class ProxyHarness implements Callable<Integer> {
   private static final int FIXED_RATE_MAXIMUM_IN_FLIGHT = 1024;
 
   @Option(names = "--quick", description = "Short phases and fewer rows: a smoke test of the harness (about 1 min "
-      + "of load; 2.5-3 min in all with starting the clusters and a proxy per scenario). A full run takes about 7 min.")
+      + "of load; 3-4 min in all with starting the clusters and a proxy per scenario). A full run takes about 8 min.")
   private boolean quick;
 
   @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
@@ -99,9 +106,38 @@ public final class ProxyHarness implements Callable<Integer> {
       description = "Event-loop threads of each proxy (default: the proxy's, one per core).")
   private Integer proxyThreads;
 
+  @Option(names = "--proxy-in-process",
+      description = "Run each proxy in the harness's JVM (TandemProxy.start), as before: no CPU or heap figures "
+          + "for the proxy. Default: each proxy in a JVM of its own, started from its command line.")
+  private boolean proxyInProcess;
+
+  @Option(names = "--proxy-heap", paramLabel = "SIZE", defaultValue = "512m",
+      description = "-Xms and -Xmx of each proxy's JVM (default ${DEFAULT-VALUE}).")
+  private String proxyHeap;
+
+  @Option(names = "--in-flight", paramLabel = "COUNT", defaultValue = "1000",
+      description = "Requests in flight in the proxy's heap phase (default ${DEFAULT-VALUE}).")
+  private int inFlight;
+
+  @Option(names = "--in-flight-connections", paramLabel = "COUNT", defaultValue = "4",
+      description = "Driver connections to the proxy in that phase (default ${DEFAULT-VALUE}).")
+  private int inFlightConnections;
+
   @Option(names = "--heap", defaultValue = "1g",
       description = "Heap of each embedded Cassandra node (default ${DEFAULT-VALUE}).")
   private String heap;
+
+  @Option(names = "--source-address", paramLabel = "ADDRESS", defaultValue = SOURCE_ADDRESS,
+      description = "Loopback address of the embedded source node (default ${DEFAULT-VALUE}).")
+  private String sourceAddress;
+
+  @Option(names = "--target-address", paramLabel = "ADDRESS", defaultValue = TARGET_ADDRESS,
+      description = "Loopback address of the embedded target node (default ${DEFAULT-VALUE}).")
+  private String targetAddress;
+
+  @Option(names = "--proxy-address", paramLabel = "ADDRESS", defaultValue = PROXY_ADDRESS,
+      description = "Address the proxies listen on, each on a free port (default ${DEFAULT-VALUE}).")
+  private String proxyAddress;
 
   @Option(names = "--results", paramLabel = "FILE",
       description = "Markdown output, section \"proxy\" (default benchmarks/RESULTS.md; quick runs: "
@@ -136,13 +172,15 @@ public final class ProxyHarness implements Callable<Integer> {
     Workloads workloads = new Workloads(rows, writeKeys, value);
     BenchmarkSchema schema = new BenchmarkSchema("tandem_bench", 1);
     List<ProxyOutcome> outcomes = new ArrayList<>();
+    ProxyLauncher launcher = proxyLauncher(build);
+    InFlightHeapProbe.InFlightHeap inFlightHeap = null;
     String clustersDescription;
     String versions;
     String mirrorSettings;
     String proxySettings;
     MachineLoadSampler.Summary load;
     try (MachineLoadSampler sampler = new MachineLoadSampler(nodes).start();
-         BenchmarkClusters clusters = BenchmarkClusters.startEmbedded(nodes, heap, SOURCE_ADDRESS, TARGET_ADDRESS)) {
+         BenchmarkClusters clusters = BenchmarkClusters.startEmbedded(nodes, heap, sourceAddress, targetAddress)) {
       clustersDescription = clusters.description();
       SessionFactory sessions =
           new SessionFactory(clusters, build.resolve("proxy-failed-writes"), null, PROTOCOL_VERSION);
@@ -157,7 +195,7 @@ public final class ProxyHarness implements Callable<Integer> {
         ClusterWarmup.run(source, target, schema, workloads, concurrency, Duration.ofSeconds(clusterWarmup));
       }
       ProxyScenarios scenarios = new ProxyScenarios(clusters, sessions, schema, workloads,
-          new LoadRunner(concurrency), FIXED_RATE_MAXIMUM_IN_FLIGHT, proxyThreads);
+          new LoadRunner(concurrency), FIXED_RATE_MAXIMUM_IN_FLIGHT, proxyThreads, launcher, proxyAddress);
       proxySettings = scenarios.describeProxySettings();
       ScenarioPhases phases = new ScenarioPhases(warmup, measure, roundCount);
       ProxyOutcome reads = phases.run(scenarios.readsSaturated());
@@ -168,6 +206,10 @@ public final class ProxyHarness implements Callable<Integer> {
       outcomes.add(phases.run(scenarios.passThroughWritesAtFixedRate(fixedRate(writes), rateOrigin(writes))));
       outcomes.add(phases.run(scenarios.asyncWrites()));
       outcomes.add(phases.run(scenarios.syncWrites()));
+      if (launcher instanceof ProxyLauncher.ChildProcesses) {
+        inFlightHeap = scenarios.inFlightHeap(inFlight, inFlightConnections, Duration.ofSeconds(warmup),
+            Duration.ofSeconds((long) measure * roundCount));
+      }
       load = sampler.summary();
     }
     RunSettings settings = new RunSettings(
@@ -176,13 +218,24 @@ public final class ProxyHarness implements Callable<Integer> {
         roundCount, rows, writeKeys, valueSize, clustersDescription, versions, mirrorSettings);
     Path output = resultsFile != null ? resultsFile
         : quick ? build.resolve("RESULTS-quick.md") : build.getParent().resolve("RESULTS.md");
-    ProxyResultsWriter writer = new ProxyResultsWriter(machine.finished(load), settings, proxySettings, outcomes);
+    ProxyResultsWriter writer = new ProxyResultsWriter(machine.finished(load), settings, proxySettings, launcher,
+        outcomes, inFlightHeap);
     writer.write(output);
     LOG.info("Results written to section \"{}\" of {}", ProxyResultsWriter.SECTION,
         output.toAbsolutePath().normalize());
     System.out.println();
     System.out.println(writer.markdown());
     return 0;
+  }
+
+  /** Each proxy in a JVM of its own, after killing those an earlier, killed, run left behind; or in this one. */
+  private ProxyLauncher proxyLauncher(Path build) {
+    if (proxyInProcess) {
+      return new ProxyLauncher.InProcess();
+    }
+    Path folder = build.resolve("proxy-processes");
+    ProxyProcess.killLeftovers(folder);
+    return new ProxyLauncher.ChildProcesses(folder, proxyHeap);
   }
 
   private double fixedRate(ProxyOutcome saturated) {
@@ -196,10 +249,15 @@ public final class ProxyHarness implements Callable<Integer> {
 
   private void validate() {
     if ((rounds != null && rounds < 1) || concurrency < 1 || writeKeys < 1 || valueSize < 0
-        || (proxyThreads != null && proxyThreads < 1) || !(rateFraction > 0 && rateFraction <= 1)) {
+        || (proxyThreads != null && proxyThreads < 1) || !(rateFraction > 0 && rateFraction <= 1)
+        || inFlight < 1 || inFlightConnections < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--rounds, --concurrency, --write-keys and --proxy-threads must be at least 1, --value-size at least 0, "
-              + "--rate-fraction in (0, 1]");
+          "--rounds, --concurrency, --write-keys, --proxy-threads, --in-flight and --in-flight-connections must be "
+              + "at least 1, --value-size at least 0, --rate-fraction in (0, 1]");
+    }
+    if (!proxyHeap.matches("[0-9]+[kKmMgG]?")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--proxy-heap must be a JVM heap size such as 512m or 1g, got '" + proxyHeap + "'");
     }
   }
 
@@ -209,8 +267,9 @@ public final class ProxyHarness implements Callable<Integer> {
     ProxyOutcome run(ProxyComparison comparison) throws InterruptedException {
       try (comparison) {
         ScenarioResult result = new ScenarioRunner(comparison.driver(), Duration.ofSeconds(warmupSeconds),
-            Duration.ofSeconds(measureSeconds), rounds).run(comparison.scenario());
-        return new ProxyOutcome(result, comparison.driver(), comparison.load(), comparison.goal());
+            Duration.ofSeconds(measureSeconds), rounds, comparison.listener()).run(comparison.scenario());
+        return new ProxyOutcome(result, comparison.driver(), comparison.load(), comparison.goal(),
+            comparison.cpu() == null ? null : comparison.cpu().summary());
       }
     }
   }

@@ -10,8 +10,11 @@ import io.tandem.benchmarks.ScenarioResult;
  * @param driver how the requests were issued
  * @param load how the requests were issued, in words
  * @param goal what the candidate had to reach
+ * @param cpu the CPU of the proxy's JVM (and of the source node) over the measured phases, or null when the
+ *     proxy ran in the harness's JVM
  */
-public record ProxyOutcome(ScenarioResult result, PhaseDriver driver, String load, ProxyGoal goal) {
+public record ProxyOutcome(ScenarioResult result, PhaseDriver driver, String load, ProxyGoal goal,
+    ProcessCpuMeter.Summary cpu) {
 
   public boolean goalMet() {
     return goal.met(result);

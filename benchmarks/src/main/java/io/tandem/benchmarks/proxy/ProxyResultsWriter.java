@@ -11,10 +11,12 @@ import io.tandem.benchmarks.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes the proxy harness's results as the "proxy" section of the results file: a summary with each
- * scenario's goal, one table per scenario, how it was measured, the machine and the caveats.
+ * scenario's goal, the CPU and heap of the proxy's own process (when it ran in one), one table per scenario, how
+ * it was measured, the machine and the caveats.
  */
 public final class ProxyResultsWriter {
 
@@ -24,15 +26,23 @@ public final class ProxyResultsWriter {
   private final MachineFacts machine;
   private final RunSettings settings;
   private final String proxySettings;
+  private final ProxyLauncher launcher;
   private final List<ProxyOutcome> outcomes;
+  private final InFlightHeapProbe.InFlightHeap inFlightHeap;
 
-  /** @param proxySettings the proxies' configuration in words */
-  public ProxyResultsWriter(MachineFacts machine, RunSettings settings, String proxySettings,
-      List<ProxyOutcome> outcomes) {
+  /**
+   * @param proxySettings the proxies' configuration in words
+   * @param launcher how the proxies ran
+   * @param inFlightHeap the heap phase, or null when it did not run (proxies in the harness's JVM)
+   */
+  public ProxyResultsWriter(MachineFacts machine, RunSettings settings, String proxySettings, ProxyLauncher launcher,
+      List<ProxyOutcome> outcomes, InFlightHeapProbe.InFlightHeap inFlightHeap) {
     this.machine = machine;
     this.settings = settings;
     this.proxySettings = proxySettings;
+    this.launcher = launcher;
     this.outcomes = List.copyOf(outcomes);
+    this.inFlightHeap = inFlightHeap;
   }
 
   /** Replaces the "proxy" section of {@code file}, keeping the other sections. */
@@ -46,11 +56,15 @@ public final class ProxyResultsWriter {
     out.append(settings.quick() ? "**Quick run** (short phases: a smoke test, not a measurement). " : "")
         .append("Run on ").append(machine.startedAt()).append(" on ").append(machine.cores())
         .append(" cores, Java ").append(System.getProperty("java.version")).append(", code ")
-        .append(settings.codeVersion()).append(". **The proxy runs in the same JVM as the client driver**, and the ")
-        .append(machine.cores()).append(" cores are shared by the two Cassandra nodes, the proxy and the client. ")
+        .append(settings.codeVersion()).append(". ").append(ownProcess()
+            ? "**Each proxy runs in a JVM of its own** (heap " + heap() + ")"
+            : "**The proxy runs in the same JVM as the client driver**")
+        .append(", and the ").append(machine.cores())
+        .append(" cores are shared by the two Cassandra nodes, the proxy and the client. ")
         .append("Reproduce from the repository root with:\n\n```bash\n")
         .append(settings.command()).append("\n```\n\n");
     summary(out);
+    proxyProcess(out);
     for (int index = 0; index < outcomes.size(); index++) {
       scenario(out, index + 1, outcomes.get(index));
     }
@@ -85,6 +99,96 @@ public final class ProxyResultsWriter {
     out.append('\n');
   }
 
+  private boolean ownProcess() {
+    return launcher instanceof ProxyLauncher.ChildProcesses;
+  }
+
+  private String heap() {
+    return launcher instanceof ProxyLauncher.ChildProcesses child ? child.heap() : "the harness's";
+  }
+
+  /** CPU per 10,000 requests of each scenario's proxy process, and its heap with many requests in flight. */
+  private void proxyProcess(StringBuilder out) {
+    out.append("## The proxy's own process: CPU and heap\n\n");
+    if (!ownProcess()) {
+      out.append("Not measured: the proxies ran in the harness's JVM (`--proxy-in-process`), so their CPU and heap "
+          + "cannot be told apart from the client's.\n\n");
+      return;
+    }
+    out.append("CPU time (user + system) of each scenario's proxy JVM over the candidate's measured phases — from a "
+            + "phase's start until its mirrored copies finished — per 10,000 requests answered through the proxy. For "
+            + "reference, the source's Cassandra node over the same phases, and over the baseline's.\n\n")
+        .append("| # | scenario | requests through the proxy | proxy CPU s | **proxy CPU s per 10k requests** "
+            + "| proxy cores busy, mean | source node CPU s per 10k: baseline / candidate phases "
+            + "| proxy / source node, candidate phases |\n|--:|---|--:|--:|--:|--:|--:|--:|\n");
+    for (int index = 0; index < outcomes.size(); index++) {
+      ProxyOutcome outcome = outcomes.get(index);
+      ProcessCpuMeter.Summary cpu = outcome.cpu();
+      if (cpu == null) {
+        continue;
+      }
+      ProcessCpuMeter.Usage proxy = cpu.proxy();
+      out.append("| ").append(index + 1)
+          .append(" | ").append(outcome.result().scenario().name())
+          .append(" | ").append(String.format(Locale.ROOT, "%,d", proxy.requests()))
+          .append(" | ").append(seconds(proxy.cpu().toNanos() / 1e9))
+          .append(" | **").append(seconds(proxy.secondsPer10k())).append("**")
+          .append(" | ").append(decimal(proxy.meanCores()))
+          .append(" | ").append(cpu.sourceDirect() == null ? "n/a"
+              : seconds(cpu.sourceDirect().secondsPer10k()) + " / " + seconds(cpu.sourceThroughProxy().secondsPer10k()))
+          .append(" | ").append(cpu.sourceThroughProxy() == null ? "n/a"
+              : Markdown.ratio(proxy.cpu().toNanos() / (double) cpu.sourceThroughProxy().cpu().toNanos()))
+          .append(" |\n");
+    }
+    out.append('\n');
+    inFlightHeap(out);
+  }
+
+  private void inFlightHeap(StringBuilder out) {
+    if (inFlightHeap == null) {
+      return;
+    }
+    InFlightHeapProbe.InFlightHeap heap = inFlightHeap;
+    String inFlight = String.format(Locale.ROOT, "%,d", heap.inFlight());
+    out.append("### Heap with ").append(inFlight).append(" requests in flight\n\n")
+        .append("One proxy in ASYNC mode (as in scenario 1), a driver session with ").append(heap.connections())
+        .append(" connections to it, a closed loop keeping ").append(inFlight)
+        .append(" requests in flight, half single-row reads and half single-row writes, for ")
+        .append(heap.load().elapsed().toSeconds()).append(" s after a ").append(settings.warmupSeconds())
+        .append(" s warmup; the proxy's JVM has `").append(String.join(" ", ProxyProcess.jvmFlags(heap())))
+        .append("`.\n\n")
+        .append("| measure | connected, nothing in flight | ").append(inFlight).append(" in flight |\n|---|--:|--:|\n")
+        .append("| **live heap after a forced full collection** (`jcmd <pid> GC.run`, then "
+            + "`jvm_gc_live_data_size_bytes`) | ").append(mebibytes(heap.idleLiveBytes())).append(" | **")
+        .append(mebibytes(heap.loadedLiveBytes())).append("** |\n")
+        .append("| heap in use, highest of ").append(heap.samples())
+        .append(" samples every 0.5 s, garbage included (`jvm_memory_used_bytes{area=\"heap\"}`) | | ")
+        .append(mebibytes(heap.maxHeapUsedBytes())).append(" of `-Xmx").append(heap()).append("` |\n")
+        .append("| direct buffers, highest sample (`jvm_buffer_memory_used_bytes{id=\"direct\"}`) | | ")
+        .append(mebibytes(heap.maxDirectBytes())).append(" |\n\n")
+        .append("Through the proxy meanwhile: ").append(Markdown.operations(heap.load().operationsPerSecond()))
+        .append(" ops/s, p50 ").append(Markdown.millis(heap.load().p50Millis())).append(" ms, p99 ")
+        .append(Markdown.millis(heap.load().p99Millis())).append(" ms, ").append(heap.load().failed())
+        .append(" errors. Collection pauses during the phase (the forced one left out): ").append(heap.gcPauses())
+        .append(", ").append(String.format(Locale.ROOT, "%.0f", heap.gcPauseMillis())).append(" ms in all.\n");
+    for (String note : heap.notes()) {
+      out.append("- ").append(note).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private static String seconds(double seconds) {
+    return Double.isNaN(seconds) ? "n/a" : String.format(Locale.ROOT, "%.3f", seconds);
+  }
+
+  private static String decimal(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String mebibytes(Long bytes) {
+    return bytes == null ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+
   private static void scenario(StringBuilder out, int number, ProxyOutcome outcome) {
     ScenarioResult result = outcome.result();
     Scenario scenario = result.scenario();
@@ -113,8 +217,10 @@ public final class ProxyResultsWriter {
 
   private void method(StringBuilder out) {
     out.append("## How it was measured\n\n")
-        .append("- One JVM holds the client driver and every proxy (started in-process with `TandemProxy.start`), "
-            + "against ").append(settings.clusters()).append(". Cassandra ").append(settings.cassandraVersions())
+        .append(ownProcess()
+            ? "- The harness's JVM holds the client driver, each scenario's proxy a JVM of its own; they run against "
+            : "- One JVM holds the client driver and every proxy (started in-process with `TandemProxy.start`), "
+                + "against ").append(settings.clusters()).append(". Cassandra ").append(settings.cassandraVersions())
         .append(".\n")
         .append("- Each scenario starts its own proxy: ").append(proxySettings).append(". Mirror settings: ")
         .append(settings.mirrorSettings()).append(".\n")
@@ -137,12 +243,23 @@ public final class ProxyResultsWriter {
         .append(" pre-loaded rows at random; writes pick one of ").append(settings.writeKeys())
         .append(" keys at random and store a ").append(settings.valueSize()).append("-character value.\n")
         .append("- Latency in HdrHistogram, µs precision; throughput is successful requests over measured time, "
-            + "all rounds together.\n\n");
+            + "all rounds together.\n");
+    if (ownProcess()) {
+      out.append("- CPU: the proxy's JVM and the source node as the operating system accounts them "
+              + "(`ProcessHandle.info().totalCpuDuration()`: `utime + stime` of `/proc/<pid>/stat` on Linux, "
+              + "10 ms ticks), read when each measured phase starts and once its mirrored copies finished; the "
+              + "proxy's JIT compiler and garbage collector count, and so do the one or two reads of its "
+              + "`/metrics` after each phase that wait for the copies.\n")
+          .append("- Heap: see its section; the live heap is the old generation after a full collection, which is "
+              + "what the proxy holds, not the garbage it has yet to collect.\n");
+    }
+    out.append('\n');
   }
 
   private void caveats(StringBuilder out) {
     out.append("## Caveats\n\n")
-        .append("- The proxy runs in the client's JVM and shares the ").append(machine.cores())
+        .append(ownProcess() ? "- Each proxy runs in a JVM of its own but shares the "
+            : "- The proxy runs in the client's JVM and shares the ").append(machine.cores())
         .append(" cores with the client and both Cassandra nodes: the CPU the proxy spends is taken from the "
             + "source node and the client, so the throughput ratios understate what a proxy on its own machine "
             + "would reach. The hop to the proxy is loopback, so on a real network the proxy adds one network "

@@ -8,6 +8,7 @@ import io.tandem.benchmarks.BenchmarkClusters;
 import io.tandem.benchmarks.BenchmarkSchema;
 import io.tandem.benchmarks.Contender;
 import io.tandem.benchmarks.FixedRateRunner;
+import io.tandem.benchmarks.Operation;
 import io.tandem.benchmarks.PhaseDriver;
 import io.tandem.benchmarks.Scenario;
 import io.tandem.benchmarks.ScenarioResources;
@@ -21,16 +22,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The comparisons of the proxy harness. Each one starts its own proxy and opens its own driver sessions when
- * it is created, and closes them when it is closed. Every baseline and candidate uses the same driver with the
- * same settings ({@link SessionFactory}); a candidate's only contact point is the proxy.
+ * The comparisons of the proxy harness. Each one starts its own proxy (through the {@link ProxyLauncher}: in a
+ * JVM of its own, or in the harness's) and opens its own driver sessions when it is created, and closes them when
+ * it is closed. Every baseline and candidate uses the same driver with the same settings ({@link SessionFactory});
+ * a candidate's only contact point is the proxy.
  */
 public final class ProxyScenarios {
-
-  /** The proxy listens on an ephemeral port of this address. */
-  private static final String PROXY_ADDRESS = "127.0.0.1";
 
   /** How long a phase's mirrored copies may take to finish before the next phase starts anyway. */
   private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
@@ -51,14 +51,19 @@ public final class ProxyScenarios {
   private final PhaseDriver saturated;
   private final int fixedRateMaximumInFlight;
   private final Integer proxyThreads;
+  private final ProxyLauncher launcher;
+  private final String proxyAddress;
 
   /**
    * @param saturated the closed loop of the saturated scenarios
    * @param fixedRateMaximumInFlight the in-flight cap of the fixed-rate scenarios
    * @param proxyThreads the proxies' event-loop threads, or null for the proxy's default
+   * @param launcher how the proxies run
+   * @param proxyAddress the address the proxies listen on, each on a free port
    */
   public ProxyScenarios(BenchmarkClusters clusters, SessionFactory sessions, BenchmarkSchema schema,
-      Workloads workloads, PhaseDriver saturated, int fixedRateMaximumInFlight, Integer proxyThreads) {
+      Workloads workloads, PhaseDriver saturated, int fixedRateMaximumInFlight, Integer proxyThreads,
+      ProxyLauncher launcher, String proxyAddress) {
     this.clusters = clusters;
     this.sessions = sessions;
     this.schema = schema;
@@ -66,13 +71,18 @@ public final class ProxyScenarios {
     this.saturated = saturated;
     this.fixedRateMaximumInFlight = fixedRateMaximumInFlight;
     this.proxyThreads = proxyThreads;
+    this.launcher = launcher;
+    this.proxyAddress = proxyAddress;
   }
 
   /** The proxies' settings apart from their mode, in words, for the results. */
   public String describeProxySettings() {
     ProxyConfig defaults = ProxyConfig.builder(ClusterEndpoint.plain("source", clusters.sourceAddress()),
         ClusterEndpoint.plain("target", clusters.targetAddress())).build();
-    return "listening on an ephemeral port of " + PROXY_ADDRESS + ", plain TCP, admin endpoint off, "
+    boolean ownProcess = launcher instanceof ProxyLauncher.ChildProcesses;
+    return launcher.describe() + "; listening on a free port of " + proxyAddress + ", plain TCP, "
+        + (ownProcess ? "metrics and admin endpoint on another (read between the measured phases, never during "
+            + "one)" : "admin endpoint off") + ", "
         + (proxyThreads != null ? proxyThreads : defaults.eventLoopThreads()) + " event-loop threads"
         + (proxyThreads != null ? " (--proxy-threads)" : " (the proxy's default: one per core)")
         + ", protocol versions " + defaults.protocolVersions() + ", request timeout "
@@ -117,7 +127,7 @@ public final class ProxyScenarios {
       BackgroundCopyWrites byHand = new BackgroundCopyWrites(source, source.prepare(schema.insertRow()), target,
           target.prepare(schema.insertRow()), workloads.writeKeys(), workloads.value(),
           sessions.mirrorSettings().build().maxInFlight());
-      ProxyUnderTest proxy = open(opened, startProxy("async", MirrorMode.ASYNC));
+      ProxyUnderTest proxy = open(opened, startProxy("async-writes", MirrorMode.ASYNC));
       CqlSession client = open(opened, sessions.connectingTo("proxy-async-client", proxy.address()));
       Scenario scenario = new Scenario("async-writes",
           "Writes answered by the source: hand-written background copy vs the proxy in ASYNC mode",
@@ -136,7 +146,7 @@ public final class ProxyScenarios {
           proxy.meters()::findings,
           opened);
       return new ProxyComparison(scenario, saturated, saturated.describe(),
-          ProxyGoal.ThroughputRatio.reference(DUAL_WRITE_REFERENCE));
+          ProxyGoal.ThroughputRatio.reference(DUAL_WRITE_REFERENCE), cpuMeter(proxy));
     });
   }
 
@@ -145,7 +155,7 @@ public final class ProxyScenarios {
     return ScenarioResources.build(opened -> {
       CqlSession source = open(opened, sessions.source("proxy-sync-baseline-source"));
       CqlSession target = open(opened, sessions.target("proxy-sync-baseline-target"));
-      ProxyUnderTest proxy = open(opened, startProxy("sync", MirrorMode.SYNC));
+      ProxyUnderTest proxy = open(opened, startProxy("sync-writes", MirrorMode.SYNC));
       CqlSession client = open(opened, sessions.connectingTo("proxy-sync-client", proxy.address()));
       Scenario scenario = new Scenario("sync-writes",
           "Writes to both, answered when both answered: hand-written parallel write vs the proxy in SYNC mode",
@@ -163,7 +173,7 @@ public final class ProxyScenarios {
           proxy.meters()::findings,
           opened);
       return new ProxyComparison(scenario, saturated, saturated.describe(),
-          ProxyGoal.ThroughputRatio.reference(DUAL_WRITE_REFERENCE));
+          ProxyGoal.ThroughputRatio.reference(DUAL_WRITE_REFERENCE), cpuMeter(proxy));
     });
   }
 
@@ -183,46 +193,70 @@ public final class ProxyScenarios {
         Contender.of("through the proxy", workloads.reads(client, client.prepare(schema.selectRow()))),
         proxy.meters()::findings,
         opened);
-    return new ProxyComparison(scenario, driver, load, goal);
+    return new ProxyComparison(scenario, driver, load, goal, cpuMeter(proxy));
   }
 
   private ProxyComparison passThroughWrites(List<AutoCloseable> opened, String name, String title,
       PhaseDriver driver, String load, ProxyGoal goal) {
     CqlSession direct = open(opened, sessions.source(name + "-direct"));
     ProxyUnderTest proxy = open(opened, startProxy(name, MirrorMode.ASYNC));
-    proxy.proxy().control().stopMirroring();
+    proxy.stopMirroring();
     CqlSession client = open(opened, sessions.connectingTo(name + "-client", proxy.address()));
     Scenario scenario = new Scenario(name, title + ": direct driver session vs the same driver through the proxy",
         "The same prepared INSERT of one row. Baseline: a driver session connected to the source. Candidate: "
-            + "the same driver through the proxy after `control().stopMirroring()`, so writes go to the source "
-            + "only (pass-through). The pass-through read goal applies.",
+            + "the same driver through the proxy once mirroring was stopped (`POST /admin/mirroring?enabled=false`; "
+            + "`control().stopMirroring()` in the harness's JVM), so writes go to the source only (pass-through). The pass-through read goal applies.",
         PASS_THROUGH_GOAL, // the scenario's own ratio goal; the proxy results judge by {@code goal}
         Contender.of("direct to the source", workloads.writes(direct, direct.prepare(schema.insertRow()))),
         Contender.of("through the proxy, mirroring stopped",
             proxy.meters().counted(workloads.writes(client, client.prepare(schema.insertRow())))),
         () -> withState(proxy),
         opened);
-    return new ProxyComparison(scenario, driver, load, goal);
+    return new ProxyComparison(scenario, driver, load, goal, cpuMeter(proxy));
   }
 
   /** The findings of a pass-through proxy: its meters (no copy may have been sent) and its routing state. */
   private static List<String> withState(ProxyUnderTest proxy) {
     List<String> findings = new ArrayList<>(proxy.meters().findings());
-    findings.add("Proxy state during the scenario: `" + proxy.proxy().control().state() + "`.");
+    findings.add("Proxy state during the scenario: `" + proxy.state() + "`.");
     return findings;
+  }
+
+  /**
+   * 7. The proxy's heap with {@code inFlight} requests in flight over {@code connections} driver connections, half
+   * reads, half writes, mirroring in ASYNC mode; needs proxies in JVMs of their own.
+   */
+  InFlightHeapProbe.InFlightHeap inFlightHeap(int inFlight, int connections, Duration warmup, Duration phase)
+      throws InterruptedException {
+    try (ProxyUnderTest proxy = startProxy("in-flight-heap", MirrorMode.ASYNC);
+         CqlSession client = sessions.connectingTo("in-flight-heap-client", proxy.address(), connections)) {
+      ProxyProcess process = proxy.process().orElseThrow(() -> new IllegalStateException(
+          "the heap of a proxy is measured only when it runs in a JVM of its own"));
+      Operation reads = workloads.reads(client, client.prepare(schema.selectRow()));
+      Operation writes = proxy.meters().counted(workloads.writes(client, client.prepare(schema.insertRow())));
+      Operation half = () -> ThreadLocalRandom.current().nextBoolean() ? reads.start() : writes.start();
+      return InFlightHeapProbe.measure(process, half, inFlight, connections, warmup, phase);
+    }
+  }
+
+  /** Measures the CPU of the proxy's JVM during the scenario, or null when the proxy runs in this one. */
+  private ProcessCpuMeter cpuMeter(ProxyUnderTest proxy) {
+    return proxy.process()
+        .map(process -> new ProcessCpuMeter(process.handle(), clusters.sourceNodeProcess().orElse(null)))
+        .orElse(null);
   }
 
   private ProxyUnderTest startProxy(String name, MirrorMode mode) {
     ProxyConfig.Builder config = ProxyConfig.builder(ClusterEndpoint.plain("source", clusters.sourceAddress()),
             ClusterEndpoint.plain("target", clusters.targetAddress()))
-        .listenAddress(new InetSocketAddress(PROXY_ADDRESS, 0))
+        .listenAddress(new InetSocketAddress(proxyAddress, 0))
         .adminAddress(null)
         .mirror(sessions.mirrorSettings().defaultMode(mode)
             .failedWriteDirectory(sessions.emptyFailedWriteFolder("proxy-" + name)).build());
     if (proxyThreads != null) {
       config.eventLoopThreads(proxyThreads);
     }
-    return ProxyUnderTest.start(config.build());
+    return launcher.start(name, config.build());
   }
 
   /** The fixed-rate origin in words, for example "50 % of the direct rate of scenario reads (12,345 ops/s)". */

@@ -1,56 +1,29 @@
 package io.tandem.benchmarks.proxy;
 
 import io.tandem.benchmarks.MirrorMeters;
-import io.tandem.proxy.api.ProxyConfig;
-import io.tandem.proxy.api.TandemProxy;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
- * A {@link TandemProxy} started in this JVM for one scenario, with the {@link MirrorMeters} of its engine.
- * Closing it stops the proxy.
+ * A Tandem proxy started for one scenario, in the harness's JVM ({@link InProcessProxy}) or in a JVM of its own
+ * ({@link ProxyProcess}), with the {@link MirrorMeters} of its engine. Closing it stops the proxy.
  */
-public final class ProxyUnderTest implements AutoCloseable {
-
-  private final TandemProxy proxy;
-  private final MirrorMeters meters;
-
-  private ProxyUnderTest(TandemProxy proxy, MirrorMeters meters) {
-    this.proxy = proxy;
-    this.meters = meters;
-  }
-
-  /** Starts a proxy; returns once clients can connect. */
-  public static ProxyUnderTest start(ProxyConfig config) {
-    TandemProxy proxy = TandemProxy.start(config);
-    // the public API hands out no registry; the proxy's own tests read it the same way
-    if (!(proxy instanceof DefaultTandemProxy running)) {
-      proxy.close();
-      throw new IllegalStateException("Cannot read the meters of " + proxy.getClass().getName());
-    }
-    return new ProxyUnderTest(proxy, new MirrorMeters(running.meterRegistry(), proxy.engine()));
-  }
-
-  public TandemProxy proxy() {
-    return proxy;
-  }
-
-  public MirrorMeters meters() {
-    return meters;
-  }
+public interface ProxyUnderTest extends AutoCloseable {
 
   /** Where clients connect. */
-  public InetSocketAddress address() {
-    return proxy.address();
-  }
+  InetSocketAddress address();
+
+  MirrorMeters meters();
+
+  /** Writes go to the primary only from now on (pass-through). */
+  void stopMirroring();
+
+  /** The proxy's migration state in words, for the results. */
+  String state();
+
+  /** The proxy's own JVM, or empty when it runs in the harness's. */
+  Optional<ProxyProcess> process();
 
   @Override
-  public void close() {
-    proxy.close();
-  }
-
-  @Override
-  public String toString() {
-    return "proxy on " + proxy.address();
-  }
+  void close();
 }

@@ -18,6 +18,7 @@ import io.tandem.proxy.internal.backend.BackendConnector;
 import io.tandem.proxy.internal.backend.ClusterNodes;
 import io.tandem.proxy.internal.client.ProxyContext;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
+import io.tandem.proxy.internal.metrics.JvmMetrics;
 import io.tandem.proxy.internal.metrics.ProxyMetrics;
 import io.tandem.proxy.internal.topology.ProxyTopology;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
@@ -32,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's lifecycle: a driver session per cluster, the core engine over them, the Netty server, the
- * admin endpoint; and the reverse at {@link #close()}, after draining in-flight requests.
+ * The proxy's lifecycle: its own meter registry with the JVM's meters, a driver session per cluster, the core
+ * engine over them, the Netty server, the admin endpoint; and the reverse at {@link #close()}, after draining
+ * in-flight requests.
  */
 public final class DefaultTandemProxy implements TandemProxy {
 
@@ -64,6 +66,7 @@ public final class DefaultTandemProxy implements TandemProxy {
   }
 
   private void open() {
+    remember(JvmMetrics.bindTo(registry)); // the registry is always the proxy's own: never bound twice
     SslContext clientTls = config.clientKeystore() == null ? null
         : SecurityContexts.forClients(config.clientKeystore(), config.clientKeystorePassword());
     CqlSession source = remember(ClusterSessions.open(config.source(), config.requestTimeout()));
@@ -160,7 +163,7 @@ public final class DefaultTandemProxy implements TandemProxy {
     return engine;
   }
 
-  /** The registry behind {@code /metrics}. */
+  /** The registry behind {@code /metrics}: the proxy's, engine's and JVM's meters. */
   public PrometheusMeterRegistry meterRegistry() {
     return registry;
   }

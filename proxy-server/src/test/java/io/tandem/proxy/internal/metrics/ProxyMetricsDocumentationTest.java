@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/metrics.md must list the proxy's meters as registered and none that is gone, and name every series
- * {@code GET /metrics} shows (the proxy's meters and the engine's, on the proxy's Prometheus registry).
+ * {@code GET /metrics} shows (the proxy's meters, the engine's and the JVM's, on the proxy's Prometheus
+ * registry).
  */
 class ProxyMetricsDocumentationTest {
 
@@ -32,18 +33,31 @@ class ProxyMetricsDocumentationTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final MetricsReference reference = MetricsReference.load();
   private FailedWriteLog log;
+  private JvmMetrics jvm;
 
   @BeforeEach
-  void registerProxyMeters() {
+  void registerProxyMeters() throws InterruptedException {
     ProxyMetrics metrics = new ProxyMetrics(registry);
     metrics.request("read");
     metrics.rejected("too_large");
     metrics.error("timeout");
     log = EngineMeters.registerAll(registry, logDirectory, scheduler);
+    jvm = JvmMetrics.bindTo(registry);
+    awaitGarbageCollectionMeters();
+  }
+
+  /** {@code jvm.gc.pause} is registered at the first collection after binding. */
+  private void awaitGarbageCollectionMeters() throws InterruptedException {
+    System.gc();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (registry.find("jvm.gc.pause").timer() == null && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   @AfterEach
   void close() {
+    jvm.close();
     log.close();
     scheduler.shutdownNow();
   }
