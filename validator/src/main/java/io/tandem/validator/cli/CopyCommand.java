@@ -27,6 +27,7 @@ final class CopyCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Option(names = "--strategy", defaultValue = "PRESERVE",
       description = "Timestamps: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")

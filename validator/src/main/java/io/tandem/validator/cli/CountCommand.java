@@ -17,6 +17,7 @@ final class CountCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Override
   public Integer call() {

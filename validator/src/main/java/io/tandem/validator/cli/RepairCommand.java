@@ -26,6 +26,8 @@ final class RepairCommand implements Callable<Integer> {
 
   @Mixin ScanOptions scan;
 
+  @Mixin LoggingOptions logging;
+
   @Option(names = "--ledger", paramLabel = "FILE", description = "mismatches.jsonl written by validate.")
   Path ledger;
 

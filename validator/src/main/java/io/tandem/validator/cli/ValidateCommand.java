@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Option(names = "--sample", paramLabel = "ROWS",
       description = "Check this many rows at random tokens over the whole ring instead of a full diff: a quick "
