@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.copy.ColumnFidelity;
 import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.CounterMode;
@@ -62,9 +61,9 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     boolean allComplete = true;
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      for (String table : selection.resolve(source)) {
-        CopyReport report = copier(source, target, table).run();
+    try (ClusterSessions sessions = clusters.open()) {
+      for (String table : selection.resolve(sessions.source())) {
+        CopyReport report = copier(sessions, table).run();
         print(out, report);
         allComplete &= report.complete();
       }
@@ -72,10 +71,10 @@ final class CopyCommand implements Callable<Integer> {
     return allComplete ? 0 : 1;
   }
 
-  private TableCopier copier(CqlSession source, CqlSession target, String table) {
+  private TableCopier copier(ClusterSessions sessions, String table) {
     TableCopierBuilder builder = TableCopier.builder()
-        .withSource(source)
-        .withTarget(target)
+        .withSource(sessions.source())
+        .withTarget(sessions.target())
         .forTable(selection.keyspace, table)
         .withTimestampStrategy(strategy)
         .withCounterMode(counterMode)

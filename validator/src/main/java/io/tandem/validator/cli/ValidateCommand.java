@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.validate.SampleReport;
 import io.tandem.validator.api.validate.SampleReport.TableSample;
 import io.tandem.validator.api.validate.ValidationReport;
@@ -50,8 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      ValidatorBuilder builder = validator(source, target, selection, scan)
+    try (ClusterSessions sessions = clusters.open()) {
+      ValidatorBuilder builder = validator(sessions, selection, scan)
           .compareWritetimes(compareWritetimes)
           .withRecheckDelay(recheckDelay)
           .withReportDirectory(reportDirectory)
@@ -81,11 +80,11 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A builder with the connection, tables and scan settings every validator-based subcommand shares. */
-  static ValidatorBuilder validator(CqlSession source, CqlSession target, TableSelection selection, ScanOptions scan) {
+  static ValidatorBuilder validator(ClusterSessions sessions, TableSelection selection, ScanOptions scan) {
     return Validator.builder()
-        .withSource(source)
-        .withTarget(target)
-        .forTables(selection.keyspace, selection.resolve(source))
+        .withSource(sessions.source())
+        .withTarget(sessions.target())
+        .forTables(selection.keyspace, selection.resolve(sessions.source()))
         .withSplits(scan.splits)
         .withConcurrency(scan.concurrency)
         .withMaxRowsPerSecond(scan.maxRowsPerSecond)
