@@ -10,17 +10,21 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code copy}: moves the history of each table from source to target, resumable from checkpoints. */
 @Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Copies every row of each table from the source to the target while dual writes run.",
         "PRESERVE keeps each cell's writetime and TTL; BACKDATE writes everything at one timestamp taken before "
             + "the scan, so no live write can be overwritten by history.",
-        "Interrupted? Run the same command again: it resumes from the checkpoint."})
+        "Interrupted? Run the same command again: it resumes from the checkpoint (Ctrl-C and SIGTERM save it "
+            + "before the exit)."})
 final class CopyCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusters;
@@ -57,18 +61,42 @@ final class CopyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read and count, write nothing.")
   boolean dryRun;
 
+  @Spec CommandSpec spec;
+
+  /** The running command's shutdown behaviour (tests play the hook by calling its {@code stop()}). */
+  volatile GracefulStop gracefulStop;
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
     boolean allComplete = true;
-    try (ClusterSessions sessions = clusters.open()) {
+    try (ClusterSessions sessions = clusters.open(); GracefulStop stop = gracefulStop()) {
       for (String table : selection.resolve(sessions.source())) {
-        CopyReport report = copier(sessions, table).run();
-        print(out, report);
-        allComplete &= report.complete();
+        TableCopier copier = copier(sessions, table);
+        Optional<CopyReport> report = stop.run(copier::cancel, copier::run);
+        if (report.isEmpty()) {
+          return 1;
+        }
+        print(out, report.get());
+        allComplete &= report.get().complete();
+        if (report.get().cancelled()) {
+          break;
+        }
       }
     }
     return allComplete ? 0 : 1;
+  }
+
+  /** On Ctrl-C or SIGTERM: the running table's copy is cancelled and its checkpoint saved before the exit. */
+  private GracefulStop gracefulStop() {
+    long wait = GracefulStop.DEFAULT_WAIT.toSeconds();
+    String stopped = dryRun ? "Interrupted: the dry run stopped; it wrote nothing (no checkpoint either)"
+        : "Interrupted: checkpoint saved in " + checkpointDirectory + "; run the same command to resume";
+    String late = dryRun ? "Interrupted: the dry run did not stop within " + wait + " s; it wrote nothing"
+        : "Interrupted: the copy did not stop within " + wait + " s; its last checkpoint save (once a second) is in "
+            + checkpointDirectory + "; run the same command to resume";
+    gracefulStop = GracefulStop.install(stopped, late, spec.commandLine().getErr());
+    return gracefulStop;
   }
 
   private TableCopier copier(ClusterSessions sessions, String table) {
