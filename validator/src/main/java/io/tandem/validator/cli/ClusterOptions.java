@@ -57,12 +57,23 @@ public final class ClusterOptions {
       description = "Timeout of each request, ISO-8601 (default ${DEFAULT-VALUE}).")
   Duration requestTimeout;
 
-  CqlSession openSource() {
+  /** Connects to both clusters; closing the result closes both sessions in parallel. */
+  ClusterSessions open() {
+    CqlSession sourceSession = openSource();
+    try {
+      return new ClusterSessions(sourceSession, openTarget());
+    } catch (RuntimeException e) {
+      sourceSession.close();
+      throw e;
+    }
+  }
+
+  private CqlSession openSource() {
     return open("tandem-source", source, sourceDatacenter, sourceUsername,
         password(sourcePassword, "TANDEM_SOURCE_PASSWORD"), sourceTls);
   }
 
-  CqlSession openTarget() {
+  private CqlSession openTarget() {
     return open("tandem-target", target, targetDatacenter != null ? targetDatacenter : sourceDatacenter,
         targetUsername, password(targetPassword, "TANDEM_TARGET_PASSWORD"), targetTls);
   }

@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.copy.ColumnFidelity;
 import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.CounterMode;
@@ -11,22 +10,27 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code copy}: moves the history of each table from source to target, resumable from checkpoints. */
 @Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Copies every row of each table from the source to the target while dual writes run.",
         "PRESERVE keeps each cell's writetime and TTL; BACKDATE writes everything at one timestamp taken before "
             + "the scan, so no live write can be overwritten by history.",
-        "Interrupted? Run the same command again: it resumes from the checkpoint."})
+        "Interrupted? Run the same command again: it resumes from the checkpoint (Ctrl-C and SIGTERM save it "
+            + "before the exit)."})
 final class CopyCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Option(names = "--strategy", defaultValue = "PRESERVE",
       description = "Timestamps: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -57,24 +61,48 @@ final class CopyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read and count, write nothing.")
   boolean dryRun;
 
+  @Spec CommandSpec spec;
+
+  /** The running command's shutdown behaviour (tests play the hook by calling its {@code stop()}). */
+  volatile GracefulStop gracefulStop;
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
     boolean allComplete = true;
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      for (String table : selection.resolve(source)) {
-        CopyReport report = copier(source, target, table).run();
-        print(out, report);
-        allComplete &= report.complete();
+    try (ClusterSessions sessions = clusters.open(); GracefulStop stop = gracefulStop()) {
+      for (String table : selection.resolve(sessions.source())) {
+        TableCopier copier = copier(sessions, table);
+        Optional<CopyReport> report = stop.run(copier::cancel, copier::run);
+        if (report.isEmpty()) {
+          return 1;
+        }
+        print(out, report.get());
+        allComplete &= report.get().complete();
+        if (report.get().cancelled()) {
+          break;
+        }
       }
     }
     return allComplete ? 0 : 1;
   }
 
-  private TableCopier copier(CqlSession source, CqlSession target, String table) {
+  /** On Ctrl-C or SIGTERM: the running table's copy is cancelled and its checkpoint saved before the exit. */
+  private GracefulStop gracefulStop() {
+    long wait = GracefulStop.DEFAULT_WAIT.toSeconds();
+    String stopped = dryRun ? "Interrupted: the dry run stopped; it wrote nothing (no checkpoint either)"
+        : "Interrupted: checkpoint saved in " + checkpointDirectory + "; run the same command to resume";
+    String late = dryRun ? "Interrupted: the dry run did not stop within " + wait + " s; it wrote nothing"
+        : "Interrupted: the copy did not stop within " + wait + " s; its last checkpoint save (once a second) is in "
+            + checkpointDirectory + "; run the same command to resume";
+    gracefulStop = GracefulStop.install(stopped, late, spec.commandLine().getErr());
+    return gracefulStop;
+  }
+
+  private TableCopier copier(ClusterSessions sessions, String table) {
     TableCopierBuilder builder = TableCopier.builder()
-        .withSource(source)
-        .withTarget(target)
+        .withSource(sessions.source())
+        .withTarget(sessions.target())
         .forTable(selection.keyspace, table)
         .withTimestampStrategy(strategy)
         .withCounterMode(counterMode)

@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.validate.CountReport;
 import io.tandem.validator.api.validate.CountReport.TableCount;
 import java.util.Locale;
@@ -17,11 +16,12 @@ final class CountCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Override
   public Integer call() {
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      CountReport report = ValidateCommand.validator(source, target, selection, scan).build().count();
+    try (ClusterSessions sessions = clusters.open()) {
+      CountReport report = ValidateCommand.validator(sessions, selection, scan).build().count();
       for (TableCount table : report.tables()) {
         System.out.printf(Locale.ROOT, "%s: source %,d rows, target %,d rows%s%s%n", table.table(), table.sourceRows(),
             table.targetRows(), table.matches() ? "" : "  DIFFERENT",

@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.repair.RepairReport;
 import io.tandem.validator.api.repair.Repairer;
 import io.tandem.validator.api.repair.RepairerBuilder;
@@ -25,6 +24,8 @@ final class RepairCommand implements Callable<Integer> {
   @Mixin ClusterOptions clusters;
 
   @Mixin ScanOptions scan;
+
+  @Mixin LoggingOptions logging;
 
   @Option(names = "--ledger", paramLabel = "FILE", description = "mismatches.jsonl written by validate.")
   Path ledger;
@@ -52,13 +53,13 @@ final class RepairCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Give either --ledger FILE (from a validation) or --keyspace KEYSPACE (validate now), not both");
     }
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      RepairerBuilder builder = Repairer.builder().withSource(source).withTarget(target)
+    try (ClusterSessions sessions = clusters.open()) {
+      RepairerBuilder builder = Repairer.builder().withSource(sessions.source()).withTarget(sessions.target())
           .withDeleteTargetOnlyRows(deleteTargetOnly).withDryRun(dryRun).withPlanOutput(System.out);
       if (ledger != null) {
         builder.fromLedger(ledger);
       } else {
-        builder.fromReport(ValidateCommand.validator(source, target, TableSelection.of(keyspace, tables), scan)
+        builder.fromReport(ValidateCommand.validator(sessions, TableSelection.of(keyspace, tables), scan)
             .withProgress(System.out).build().validate());
       }
       RepairReport report = builder.build().run();

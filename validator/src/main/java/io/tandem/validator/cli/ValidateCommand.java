@@ -1,6 +1,5 @@
 package io.tandem.validator.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.validate.SampleReport;
 import io.tandem.validator.api.validate.SampleReport.TableSample;
 import io.tandem.validator.api.validate.ValidationReport;
@@ -9,10 +8,13 @@ import io.tandem.validator.api.validate.ValidatorBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code validate}: the full two-sided diff (or a sample), live-aware, with a ledger and reports. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,12 +22,14 @@ import picocli.CommandLine.Option;
         + "missing on either side are found. Each difference is re-read after --recheck-delay: those written "
         + "after the scan started (dual writes at work) are reported IN_FLIGHT, not as mismatches.",
         "Writes mismatches.jsonl (every mismatch, values never truncated), summary.json and report.html into "
-            + "--report-dir. Exit code 0 when there are no mismatches, 1 otherwise."})
+            + "--report-dir (on Ctrl-C or SIGTERM too, with what was found until then). Exit code 0 when there are "
+            + "no mismatches, 1 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
+  @Mixin LoggingOptions logging;
 
   @Option(names = "--sample", paramLabel = "ROWS",
       description = "Check this many rows at random tokens over the whole ring instead of a full diff: a quick "
@@ -47,10 +51,15 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Where the ledger and reports go (default ${DEFAULT-VALUE}).")
   Path reportDirectory;
 
+  @Spec CommandSpec spec;
+
+  /** The running validation's shutdown behaviour (tests play the hook by calling its {@code stop()}). */
+  volatile GracefulStop gracefulStop;
+
   @Override
   public Integer call() {
-    try (CqlSession source = clusters.openSource(); CqlSession target = clusters.openTarget()) {
-      ValidatorBuilder builder = validator(source, target, selection, scan)
+    try (ClusterSessions sessions = clusters.open()) {
+      ValidatorBuilder builder = validator(sessions, selection, scan)
           .compareWritetimes(compareWritetimes)
           .withRecheckDelay(recheckDelay)
           .withReportDirectory(reportDirectory)
@@ -63,11 +72,27 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private int validate(Validator validator) {
-    ValidationReport report = validator.validate();
+    try (GracefulStop stop = gracefulStop()) {
+      Optional<ValidationReport> report = stop.run(validator::cancel, validator::validate);
+      report.ifPresent(ValidateCommand::printFiles);
+      return report.isPresent() && report.get().hasNoMismatches() ? 0 : 1;
+    }
+  }
+
+  /** On Ctrl-C or SIGTERM: the validation is cancelled, and what it found so far written, before the exit. */
+  private GracefulStop gracefulStop() {
+    gracefulStop = GracefulStop.install("Interrupted: validation stopped; what it found so far is in " + reportDirectory
+            + " (mismatches.jsonl, summary.json, report.html); run the same command to validate from the start",
+        "Interrupted: the validation did not stop within " + GracefulStop.DEFAULT_WAIT.toSeconds() + " s; the files "
+            + "in " + reportDirectory + " may be incomplete; run the same command to validate from the start",
+        spec.commandLine().getErr());
+    return gracefulStop;
+  }
+
+  private static void printFiles(ValidationReport report) {
     report.summary().ifPresent(path -> System.out.println("Summary: " + path.toAbsolutePath()));
     report.ledger().ifPresent(path -> System.out.println("Ledger:  " + path.toAbsolutePath()
         + "  (repair from it: tandem-validator repair --ledger " + path + " ...)"));
-    return report.hasNoMismatches() ? 0 : 1;
   }
 
   private int sample(Validator validator) {
@@ -80,11 +105,11 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A builder with the connection, tables and scan settings every validator-based subcommand shares. */
-  static ValidatorBuilder validator(CqlSession source, CqlSession target, TableSelection selection, ScanOptions scan) {
+  static ValidatorBuilder validator(ClusterSessions sessions, TableSelection selection, ScanOptions scan) {
     return Validator.builder()
-        .withSource(source)
-        .withTarget(target)
-        .forTables(selection.keyspace, selection.resolve(source))
+        .withSource(sessions.source())
+        .withTarget(sessions.target())
+        .forTables(selection.keyspace, selection.resolve(sessions.source()))
         .withSplits(scan.splits)
         .withConcurrency(scan.concurrency)
         .withMaxRowsPerSecond(scan.maxRowsPerSecond)

@@ -33,6 +33,7 @@ class ConfigurationReferenceDocumentedTest {
       "clusters", "Connection to the clusters",
       "selection", "Tables",
       "scan", "Range scans",
+      "logging", "Logging",
       "mixinStandardHelpOptions", "tandem-validator command line");
 
   private final CommandSpec command = TandemValidatorCli.commandLine().getCommandSpec();

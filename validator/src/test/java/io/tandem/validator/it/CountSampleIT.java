@@ -120,6 +120,23 @@ class CountSampleIT {
   }
 
   @Test
+  void should_stop_a_cancelled_validation_at_once_and_run_the_next_one_in_full() {
+    Validator validator = validator(List.of("same", "diverged")).build();
+
+    validator.cancel(); // no validation runs yet: the next one is cancelled, however early it comes
+    ValidationReport cancelled = validator.validate();
+    ValidationReport full = validator.validate();
+
+    assertThat(cancelled.cancelled()).isTrue();
+    assertThat(cancelled.hasNoMismatches()).as("a cancelled validation proves nothing").isFalse();
+    assertThat(cancelled.tables()).hasSize(1);
+    assertThat(cancelled.totalRowsCompared()).isZero();
+    assertThat(full.cancelled()).isFalse();
+    assertThat(full.table(clusters.keyspace() + ".same").rowsCompared()).isEqualTo(500);
+    assertThat(full.table(clusters.keyspace() + ".diverged").realMismatches()).isEqualTo(210);
+  }
+
+  @Test
   void should_validate_every_table_of_a_keyspace_each_on_its_own() {
     ValidationReport report = Validator.builder().withSource(clusters.sourceSession())
         .withTarget(clusters.targetSession()).forKeyspace(clusters.keyspace()).withSplits(8)

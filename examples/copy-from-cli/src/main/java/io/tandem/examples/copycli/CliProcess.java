@@ -78,15 +78,17 @@ final class CliProcess {
   }
 
   /**
-   * Stops the process with {@code signal} and waits up to {@code timeout} for it to end (then kills it).
+   * Stops the process with {@code signal} and waits up to {@code timeout} for it to end (then kills it). SIGTERM
+   * goes through the process handle: {@code Process.destroy()} would also close the pipes, and lose what the
+   * process prints on its way out.
    *
-   * @return how it ended
+   * @return how it ended, with every line printed until the exit
    */
   Result stop(StopSignal signal, long timeout, TimeUnit unit) {
     if (signal == StopSignal.KILL) {
       process.destroyForcibly();
     } else {
-      process.destroy();
+      process.toHandle().destroy();
     }
     try {
       if (!process.waitFor(timeout, unit)) {

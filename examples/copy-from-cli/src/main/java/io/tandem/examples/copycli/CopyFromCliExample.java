@@ -57,7 +57,7 @@ public final class CopyFromCliExample implements Callable<Integer> {
 
   @Option(names = "--signal", paramLabel = "KILL|TERM", defaultValue = "KILL",
       description = "How the first copy is stopped: KILL as a crash (Process.destroyForcibly), TERM as a "
-          + "polite stop (Process.destroy) (default: ${DEFAULT-VALUE}).")
+          + "polite stop (ProcessHandle.destroy) (default: ${DEFAULT-VALUE}).")
   private StopSignal signal;
 
   @Option(names = "--quick", description = "6,000 rows copied at 1,500 rows/s, for CI (about a minute and a half).")

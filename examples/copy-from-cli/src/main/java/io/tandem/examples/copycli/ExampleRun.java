@@ -212,10 +212,14 @@ final class ExampleRun {
   private Interruption interrupt(CliProcess copy, int totalRanges) throws IOException {
     Duration after = copy.elapsed();
     log.line("stopping the copy: %s (pid %d)", settings.signal() == StopSignal.KILL
-        ? "SIGKILL, Process.destroyForcibly(), as a crash" : "SIGTERM, Process.destroy(), as kill PID", copy.pid());
+        ? "SIGKILL, Process.destroyForcibly(), as a crash" : "SIGTERM, ProcessHandle.destroy(), as kill PID", copy.pid());
     CliProcess.Result stopped = copy.stop(settings.signal(), 30, TimeUnit.SECONDS);
     log.line("exit status %d%s", stopped.exitStatus(),
         stopped.exitStatus() == settings.signal().exitStatus() ? " (128 + the signal's number)" : "");
+    if (settings.signal() == StopSignal.TERM) {
+      expect(stopped.output().stream().anyMatch(line -> line.contains("Interrupted: checkpoint saved in")),
+          "the copy stopped with SIGTERM did not say that it saved its checkpoint");
+    }
     log.line("checkpoint folder %s:", display(checkpoints.directory()));
     for (Path file : checkpoints.files()) {
       log.line("  %-50s %,8d bytes", file.getFileName(), Files.size(file));
@@ -318,10 +322,11 @@ final class ExampleRun {
     }
     if (resumed != null && afterInterruption != null) {
       long copiedTwice = Math.max(0, afterInterruption.targetRows() + resumed.rowsRead() - before.sourceRows());
-      log.plain("Copy 2:    %s, read %s rows (%d%% of the table), %s of them already on the target (written after "
-              + "the last checkpoint save, so copied again at the same writetime: harmless)",
-          resumed.resumed() ? "resumed" : "NOT resumed", StepLog.count(resumed.rowsRead()),
-          percent(resumed.rowsRead(), before.sourceRows()), StepLog.count(copiedTwice));
+      log.plain("Copy 2:    %s, read %s rows (%d%% of the table), %s", resumed.resumed() ? "resumed" : "NOT resumed",
+          StepLog.count(resumed.rowsRead()), percent(resumed.rowsRead(), before.sourceRows()), copiedTwice == 0
+              ? "none of them already on the target (the checkpoint was saved where the copy stopped)"
+              : StepLog.count(copiedTwice) + " of them already on the target (written after the last checkpoint "
+                  + "save, so copied again at the same writetime: harmless)");
     }
     if (validationStatus != null) {
       log.plain("Validate:  %s", validationStatus == 0 ? "0 mismatches (values, writetimes, TTLs)"

@@ -48,8 +48,9 @@ final class ValidatorCli implements AutoCloseable {
     cliArguments.addAll(connection);
     cliArguments.addAll(arguments);
     log.command(JAR_COMMAND + " " + String.join(" ", cliArguments));
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), CHILD_HEAP,
-        "-Dlogback.configurationFile=validator-cli-logback.xml", "-cp", childClassPath(), MAIN_CLASS));
+    // the command line picks its own logging (warnings and errors on standard error), as the jar does
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), CHILD_HEAP, "-cp", childClassPath(),
+        MAIN_CLASS));
     command.addAll(cliArguments);
     CliProcess child = CliProcess.start(new ProcessBuilder(command).redirectErrorStream(true), log::output);
     children.add(child);

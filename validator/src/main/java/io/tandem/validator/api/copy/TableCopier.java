@@ -12,7 +12,11 @@ public interface TableCopier {
    */
   CopyReport run();
 
-  /** Stops a running copy at the next row boundary; {@link #run()} then returns a report saying so. */
+  /**
+   * Stops the running copy at the next row boundary, its workers' progress saved in the checkpoint; {@link #run()}
+   * then returns a report saying so ({@link CopyReport#cancelled()}). Called while no copy runs, it cancels the next
+   * {@link #run()} (which returns at once), so a cancel racing with the start is not lost. Thread-safe.
+   */
   void cancel();
 
   static TableCopierBuilder builder() {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param failedRanges   ranges that could not be read
  * @param scanStart      when the scan started (cells written later are in flight)
  * @param duration       how long the table took
+ * @param cancelled      {@link Validator#cancel()} stopped it: the figures cover only the rows read until then
  */
 public record TableValidation(
     String table, long sourceRows, long targetRows, long rowsCompared, Map<MismatchKind, Long> counts,
-    List<Mismatch> mismatches, List<FailedRange> failedRanges, Instant scanStart, Duration duration) {
+    List<Mismatch> mismatches, List<FailedRange> failedRanges, Instant scanStart, Duration duration,
+    boolean cancelled) {
 
   public TableValidation {
     EnumMap<MismatchKind, Long> all = new EnumMap<>(MismatchKind.class);
@@ -42,8 +44,8 @@ public record TableValidation(
     return count(MismatchKind.MISMATCH) + count(MismatchKind.MISSING_IN_TARGET) + count(MismatchKind.MISSING_IN_SOURCE);
   }
 
-  /** No real mismatch and every range read. */
+  /** No real mismatch, every range read, and not cancelled. */
   public boolean hasNoMismatches() {
-    return realMismatches() == 0 && failedRanges.isEmpty();
+    return realMismatches() == 0 && failedRanges.isEmpty() && !cancelled;
   }
 }

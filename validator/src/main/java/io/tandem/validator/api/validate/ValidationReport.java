@@ -20,9 +20,17 @@ public record ValidationReport(List<TableValidation> tables, Optional<Path> ledg
     tables = List.copyOf(tables);
   }
 
-  /** True when no table has a real mismatch ({@link MismatchKind#IN_FLIGHT} does not count) or a failed range. */
+  /**
+   * True when no table has a real mismatch ({@link MismatchKind#IN_FLIGHT} does not count) or a failed range, and
+   * the validation was not cancelled.
+   */
   public boolean hasNoMismatches() {
     return tables.stream().allMatch(TableValidation::hasNoMismatches);
+  }
+
+  /** True when {@link Validator#cancel()} stopped the validation: tables after the cancelled one are absent. */
+  public boolean cancelled() {
+    return tables.stream().anyMatch(TableValidation::cancelled);
   }
 
   public long total(MismatchKind kind) {

@@ -22,6 +22,14 @@ public interface Validator {
    */
   SampleReport sample(int samples);
 
+  /**
+   * Stops a running {@link #validate()} at the next row boundary: the report it returns says so ({@link
+   * ValidationReport#cancelled()}), holds what was found until then (the ledger and report files too), and never
+   * {@link ValidationReport#hasNoMismatches() has no mismatches}. Called while no validation runs, it cancels the
+   * next {@link #validate()}. {@link #count()} and {@link #sample(int)} are not affected. Thread-safe.
+   */
+  void cancel();
+
   static ValidatorBuilder builder() {
     return new ValidatorBuilder();
   }

@@ -9,6 +9,7 @@ import io.tandem.validator.api.validate.SampleReport.TableSample;
 import io.tandem.validator.api.validate.TableValidation;
 import io.tandem.validator.api.validate.ValidationReport;
 import io.tandem.validator.api.validate.Validator;
+import io.tandem.validator.internal.range.Cancellation;
 import io.tandem.validator.internal.range.RangeRunner;
 import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
 import io.tandem.validator.internal.range.RingSplitter;
@@ -26,6 +27,7 @@ import java.util.Optional;
 public final class DefaultValidator implements Validator {
 
   private final ValidationSettings settings;
+  private final Cancellation cancellation = new Cancellation();
 
   public DefaultValidator(ValidationSettings settings) {
     this.settings = settings;
@@ -33,13 +35,30 @@ public final class DefaultValidator implements Validator {
 
   @Override
   public ValidationReport validate() {
+    try {
+      return validateTables();
+    } finally {
+      cancellation.reset();
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancellation.cancel();
+  }
+
+  private ValidationReport validateTables() {
     Path directory = settings.reportDirectory();
     List<TableValidation> tables = new ArrayList<>();
     MismatchLedger ledger = directory == null ? null : MismatchLedger.create(directory);
     try {
-      TableValidationRun run = new TableValidationRun(settings, ledger);
+      TableValidationRun run = new TableValidationRun(settings, ledger, cancellation);
       for (String table : tables()) {
-        tables.add(run.run(table));
+        TableValidation validation = run.run(table);
+        tables.add(validation);
+        if (validation.cancelled()) {
+          break;
+        }
       }
     } finally {
       if (ledger != null) {
@@ -59,7 +78,7 @@ public final class DefaultValidator implements Validator {
   @Override
   public CountReport count() {
     List<TableCount> counts = new ArrayList<>();
-    TableValidationRun run = new TableValidationRun(settings, null);
+    TableValidationRun run = new TableValidationRun(settings, null, new Cancellation());
     for (String table : tables()) {
       ScanQuery query = TableSetup.query(settings, table);
       RangeCounter counter = new RangeCounter(query, settings.scanSettings(), settings.source(), settings.target());

@@ -71,6 +71,7 @@ final class RangeComparison implements RangeJob {
       long steps = 0;
       while (source.current() != null || target.current() != null) {
         if (progress.isCancelled()) {
+          report(); // the rows read so far count
           return;
         }
         throttle.acquire(1);

@@ -86,10 +86,10 @@ final class TableCollector {
     return kept;
   }
 
-  TableValidation finish(List<FailedRange> failedRanges, Instant scanStart, Duration duration) {
+  TableValidation finish(List<FailedRange> failedRanges, Instant scanStart, Duration duration, boolean cancelled) {
     Map<MismatchKind, Long> totals = new EnumMap<>(MismatchKind.class);
     counts.forEach((kind, count) -> totals.put(kind, count.get()));
     return new TableValidation(table, sourceRows.get(), targetRows.get(), rowsCompared.get(), totals, kept(),
-        failedRanges, scanStart, duration);
+        failedRanges, scanStart, duration, cancelled);
   }
 }

@@ -4,6 +4,7 @@ import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.api.validate.FailedRange;
 import io.tandem.validator.api.validate.TableValidation;
 import io.tandem.validator.internal.progress.ConsoleProgress;
+import io.tandem.validator.internal.range.Cancellation;
 import io.tandem.validator.api.range.RangeListener;
 import io.tandem.validator.internal.range.RangeRunner;
 import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
@@ -23,11 +24,16 @@ final class TableValidationRun {
 
   private final ValidationSettings settings;
   private final MismatchLedger ledger;
+  private final Cancellation cancellation;
 
-  /** @param ledger where every mismatch goes, or null */
-  TableValidationRun(ValidationSettings settings, MismatchLedger ledger) {
+  /**
+   * @param ledger       where every mismatch goes, or null
+   * @param cancellation stops the run
+   */
+  TableValidationRun(ValidationSettings settings, MismatchLedger ledger, Cancellation cancellation) {
     this.settings = settings;
     this.ledger = ledger;
+    this.cancellation = cancellation;
   }
 
   TableValidation run(String table) {
@@ -41,9 +47,10 @@ final class TableValidationRun {
     RangeComparison comparison = new RangeComparison(context, sourceReader, targetReader,
         RowThrottle.fixed(settings.maxRowsPerSecond()), settings.recheckDelay());
     List<TokenRange> ranges = RingSplitter.split(settings.source(), query.partitioner(), settings.splits());
-    RangeRunResult result = new RangeRunner(settings.concurrency(), "validate-" + table, RETRY_DELAY)
-        .run(ranges, comparison, listener("validate " + name));
-    return context.collector().finish(failures(result), scanStart, Duration.ofNanos(System.nanoTime() - started));
+    RangeRunResult result = cancellation.run(new RangeRunner(settings.concurrency(), "validate-" + table, RETRY_DELAY),
+        ranges, comparison, listener("validate " + name));
+    return context.collector().finish(failures(result), scanStart, Duration.ofNanos(System.nanoTime() - started),
+        result.cancelled());
   }
 
   RangeListener listener(String label) {

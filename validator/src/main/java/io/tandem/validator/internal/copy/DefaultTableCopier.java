@@ -9,6 +9,7 @@ import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.internal.copy.CheckpointState.Status;
 import io.tandem.validator.internal.progress.ConsoleProgress;
 import io.tandem.validator.api.range.RangeListener;
+import io.tandem.validator.internal.range.Cancellation;
 import io.tandem.validator.internal.range.RangeRunner;
 import io.tandem.validator.internal.range.RangeRunner.RangeRunResult;
 import io.tandem.validator.internal.range.RingSplitter;
@@ -39,8 +40,7 @@ public final class DefaultTableCopier implements TableCopier {
 
   private final CopySettings settings;
   private final String table;
-  private volatile RangeRunner runner;
-  private volatile boolean cancelRequested;
+  private final Cancellation cancellation = new Cancellation();
 
   public DefaultTableCopier(CopySettings settings) {
     this.settings = settings;
@@ -49,8 +49,15 @@ public final class DefaultTableCopier implements TableCopier {
 
   @Override
   public CopyReport run() {
+    try {
+      return resumeOrStart();
+    } finally {
+      cancellation.reset();
+    }
+  }
+
+  private CopyReport resumeOrStart() {
     long startNanos = System.nanoTime();
-    cancelRequested = false;
     // a dry run writes nothing, its checkpoint included
     Optional<Path> checkpointFile = Optional.ofNullable(settings.dryRun() ? null : settings.checkpointDirectory())
         .map(directory -> CopyCheckpoint.fileFor(directory, table));
@@ -94,12 +101,8 @@ public final class DefaultTableCopier implements TableCopier {
       }
       LOG.info("Copying {} over {} token ranges ({}, {}{})", table, ranges.size(), settings.strategy(),
           resumed ? "resumed" : "new", settings.dryRun() ? ", dry run" : "");
-      RangeRunner rangeRunner = new RangeRunner(settings.concurrency(), "copy", Duration.ofSeconds(1));
-      runner = rangeRunner;
-      if (cancelRequested) {
-        rangeRunner.cancel();
-      }
-      RangeRunResult result = rangeRunner.run(ranges, job, RangeListener.all(listeners));
+      RangeRunResult result = cancellation.run(new RangeRunner(settings.concurrency(), "copy", Duration.ofSeconds(1)),
+          ranges, job, RangeListener.all(listeners));
       List<CopyReport.FailedRange> failed = result.failures().stream()
           .map(failure -> new CopyReport.FailedRange(failure.range(), String.valueOf(failure.error().getMessage())))
           .toList();
@@ -107,7 +110,6 @@ public final class DefaultTableCopier implements TableCopier {
       return report(backdate, counts, failed, resumed, result.isComplete(), result.cancelled(), startNanos);
     } finally {
       retries.shutdownNow();
-      runner = null;
     }
   }
 
@@ -157,11 +159,7 @@ public final class DefaultTableCopier implements TableCopier {
 
   @Override
   public void cancel() {
-    cancelRequested = true;
-    RangeRunner current = runner;
-    if (current != null) {
-      current.cancel();
-    }
+    cancellation.cancel();
   }
 
   private static long nowMicros() {

@@ -19,12 +19,21 @@ public final class ConsoleSummary {
     for (TableValidation table : tables) {
       out.printf("%s: %s, %,d/%,d rows read (source/target), %,d compared; mismatch %d, missing in target %d, "
               + "missing in source %d, in flight %d, failed ranges %d, %d ms%n",
-          table.table(), table.hasNoMismatches() ? "SAME DATA" : "DIFFERS", table.sourceRows(), table.targetRows(),
+          table.table(), verdict(table), table.sourceRows(), table.targetRows(),
           table.rowsCompared(), table.count(MismatchKind.MISMATCH), table.count(MismatchKind.MISSING_IN_TARGET),
           table.count(MismatchKind.MISSING_IN_SOURCE), table.count(MismatchKind.IN_FLIGHT), table.failedRanges().size(),
           table.duration().toMillis());
       table.mismatches().stream().limit(MISMATCHES_SHOWN).forEach(mismatch -> out.println("  " + describe(mismatch)));
     }
+  }
+
+  /** SAME DATA or DIFFERS; CANCELLED (with DIFFERS when it found differences until then) when it was stopped. */
+  static String verdict(TableValidation table) {
+    boolean differs = table.realMismatches() > 0 || !table.failedRanges().isEmpty();
+    if (table.cancelled()) {
+      return differs ? "DIFFERS, CANCELLED" : "CANCELLED";
+    }
+    return differs ? "DIFFERS" : "SAME DATA";
   }
 
   /** One line: kind, key, then each cell as {@code column: source -> target}. */

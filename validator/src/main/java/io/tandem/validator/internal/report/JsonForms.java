@@ -50,6 +50,7 @@ final class JsonForms {
     json.put("failedRanges", failedRanges(table.failedRanges()));
     json.put("scanStart", table.scanStart().toString());
     json.put("durationMillis", table.duration().toMillis());
+    json.put("cancelled", table.cancelled());
     json.put("firstMismatches", table.mismatches().stream().map(JsonForms::mismatch).toList());
     return json;
   }

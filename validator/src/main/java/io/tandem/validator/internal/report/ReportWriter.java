@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes {@code summary.json} and a self-contained {@code report.html} for the tables of a run. */
@@ -28,6 +29,7 @@ public final class ReportWriter {
   public static Path writeSummary(Path directory, List<TableValidation> tables) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("noMismatches", tables.stream().allMatch(TableValidation::hasNoMismatches));
+    summary.put("cancelled", tables.stream().anyMatch(TableValidation::cancelled));
     summary.put("tables", tables.stream().map(JsonForms::table).toList());
     Path path = directory.resolve(SUMMARY);
     try {
@@ -62,7 +64,8 @@ public final class ReportWriter {
 
   private static void appendTable(StringBuilder html, TableValidation table) {
     boolean ok = table.hasNoMismatches();
-    html.append("<h2>").append(escape(table.table())).append(" <span class=\"").append(ok ? "ok\">same data" : "bad\">differs")
+    html.append("<h2>").append(escape(table.table())).append(" <span class=\"").append(ok ? "ok\">" : "bad\">")
+        .append(ConsoleSummary.verdict(table).toLowerCase(Locale.ROOT))
         .append("</span></h2>\n<table><tr><th>rows read (source)</th><td>").append(table.sourceRows())
         .append("</td></tr><tr><th>rows read (target)</th><td>").append(table.targetRows())
         .append("</td></tr><tr><th>rows compared</th><td>").append(table.rowsCompared()).append("</td></tr>");
