@@ -4,8 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import io.tandem.testkit.ClusterLifecycle;
-import io.tandem.testkit.EmbeddedCassandraCluster;
+import io.tandem.testkit.SourceAndTarget;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,97 +18,67 @@ final class ExampleClusters implements AutoCloseable {
 
   static final String SOURCE_ADDRESS = "127.0.0.27";
   static final String TARGET_ADDRESS = "127.0.0.28";
-  private static final int NATIVE_PORT = 9042;
+  private final SourceAndTarget clusters;
 
-  private final EmbeddedCassandraCluster embeddedSource;
-  private final EmbeddedCassandraCluster embeddedTarget;
-  private final InetSocketAddress source;
-  private final InetSocketAddress target;
-  private final String datacenter;
-
-  private ExampleClusters(EmbeddedCassandraCluster embeddedSource, EmbeddedCassandraCluster embeddedTarget,
-      InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    this.embeddedSource = embeddedSource;
-    this.embeddedTarget = embeddedTarget;
-    this.source = source;
-    this.target = target;
-    this.datacenter = datacenter;
+  private ExampleClusters(SourceAndTarget clusters) {
+    this.clusters = clusters;
   }
 
   /** Real clusters: nothing is started or stopped. */
   static ExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    return new ExampleClusters(null, null, source, target, datacenter);
+    return new ExampleClusters(SourceAndTarget.external(source, target, datacenter));
   }
 
-  /**
-   * Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL.
-   * A failure stops whichever started.
-   */
+  /** Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL. */
   static ExampleClusters startEmbedded(Path workDirectory, String heap) {
-    EmbeddedCassandraCluster source = cluster("copy-cli-source", SOURCE_ADDRESS, workDirectory, heap);
-    EmbeddedCassandraCluster target = cluster("copy-cli-target", TARGET_ADDRESS, workDirectory, heap);
-    ExampleClusters clusters = new ExampleClusters(source, target,
-        new InetSocketAddress(SOURCE_ADDRESS, NATIVE_PORT), new InetSocketAddress(TARGET_ADDRESS, NATIVE_PORT),
-        EmbeddedCassandraCluster.DATACENTER);
-    ClusterLifecycle.startInParallel(source, target);
-    return clusters;
-  }
-
-  private static EmbeddedCassandraCluster cluster(String name, String address, Path workDirectory, String heap) {
-    return EmbeddedCassandraCluster.builder()
-        .withClusterName(name)
-        .withFirstAddress(address)
-        .withNativePort(NATIVE_PORT)
-        .withHeap(heap)
-        .withWorkDirectory(workDirectory)
-        .build();
+    return new ExampleClusters(SourceAndTarget.startEmbedded("copy-cli", SOURCE_ADDRESS, TARGET_ADDRESS,
+        workDirectory, heap));
   }
 
   boolean embedded() {
-    return embeddedSource != null;
+    return clusters.embedded();
   }
 
   /** {@code host:port} of the source, as the command line takes it. */
   String sourceContactPoint() {
-    return source.getHostString() + ":" + source.getPort();
+    return clusters.source().getHostString() + ":" + clusters.source().getPort();
   }
 
   /** {@code host:port} of the target, as the command line takes it. */
   String targetContactPoint() {
-    return target.getHostString() + ":" + target.getPort();
+    return clusters.target().getHostString() + ":" + clusters.target().getPort();
   }
 
   String datacenter() {
-    return datacenter;
+    return clusters.datacenter();
   }
 
   /** Where the embedded nodes write their logs, for messages; empty for real clusters. */
   String logFiles() {
-    return embedded() ? embeddedSource.logFiles() + " " + embeddedTarget.logFiles() : "";
+    return clusters.logFiles();
   }
 
   /** A session to the source, for the example's own setup (schema, history). */
   CqlSession openSource() {
-    return builder(source).build();
+    return builder(clusters.source()).build();
   }
 
   /** A session to the target, for the example's own setup (schema). */
   CqlSession openTarget() {
-    return builder(target).build();
+    return builder(clusters.target()).build();
   }
 
   private CqlSessionBuilder builder(InetSocketAddress contactPoint) {
     // the first schema change on a freshly started node can take seconds on a busy machine
-    return CqlSession.builder().addContactPoint(contactPoint).withLocalDatacenter(datacenter)
+    return clusters.sessionBuilder(contactPoint)
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
             .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
             .build());
   }
 
-  /** Stops the embedded clusters (each waits for its node to exit); safe to call more than once. */
   @Override
   public void close() {
-    ClusterLifecycle.closeInParallel(embeddedSource, embeddedTarget);
+    clusters.close();
   }
 }

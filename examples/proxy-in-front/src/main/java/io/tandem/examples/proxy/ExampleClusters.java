@@ -4,8 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import io.tandem.testkit.ClusterLifecycle;
-import io.tandem.testkit.EmbeddedCassandraCluster;
+import io.tandem.testkit.SourceAndTarget;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,73 +22,48 @@ final class ExampleClusters implements AutoCloseable {
   /** The embedded target cluster's address. */
   static final String TARGET_ADDRESS = "127.0.0.24";
 
-  private final EmbeddedCassandraCluster embeddedSource;
-  private final EmbeddedCassandraCluster embeddedTarget;
-  private final InetSocketAddress source;
-  private final InetSocketAddress target;
-  private final String datacenter;
+  private final SourceAndTarget clusters;
 
-  private ExampleClusters(EmbeddedCassandraCluster embeddedSource, EmbeddedCassandraCluster embeddedTarget,
-      InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    this.embeddedSource = embeddedSource;
-    this.embeddedTarget = embeddedTarget;
-    this.source = source;
-    this.target = target;
-    this.datacenter = datacenter;
+  private ExampleClusters(SourceAndTarget clusters) {
+    this.clusters = clusters;
   }
 
   /** Real clusters: nothing is started or stopped. */
   static ExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    return new ExampleClusters(null, null, source, target, datacenter);
+    return new ExampleClusters(SourceAndTarget.external(source, target, datacenter));
   }
 
-  /**
-   * Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL.
-   * A failure stops whichever started.
-   */
+  /** Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL. */
   static ExampleClusters startEmbedded(Path workDirectory, String heap) {
-    EmbeddedCassandraCluster source = cluster("proxy-example-source", SOURCE_ADDRESS, workDirectory, heap);
-    EmbeddedCassandraCluster target = cluster("proxy-example-target", TARGET_ADDRESS, workDirectory, heap);
-    ExampleClusters clusters = new ExampleClusters(source, target, source.contactPoints().get(0),
-        target.contactPoints().get(0), EmbeddedCassandraCluster.DATACENTER);
-    ClusterLifecycle.startInParallel(source, target);
-    return clusters;
-  }
-
-  private static EmbeddedCassandraCluster cluster(String name, String address, Path workDirectory, String heap) {
-    return EmbeddedCassandraCluster.builder()
-        .withClusterName(name)
-        .withFirstAddress(address)
-        .withHeap(heap)
-        .withWorkDirectory(workDirectory)
-        .build();
+    return new ExampleClusters(SourceAndTarget.startEmbedded("proxy-example", SOURCE_ADDRESS, TARGET_ADDRESS,
+        workDirectory, heap));
   }
 
   boolean embedded() {
-    return embeddedSource != null;
+    return clusters.embedded();
   }
 
   InetSocketAddress source() {
-    return source;
+    return clusters.source();
   }
 
   InetSocketAddress target() {
-    return target;
+    return clusters.target();
   }
 
   /** The local data center of both clusters (the proxy answers with the read side's). */
   String datacenter() {
-    return datacenter;
+    return clusters.datacenter();
   }
 
   /** A session to the source only, bypassing the proxy: the example's schema and its proof. */
   CqlSession connectToSource() {
-    return connect(source, "source");
+    return connect(clusters.source(), "source");
   }
 
   /** A session to the target only, bypassing the proxy. */
   CqlSession connectToTarget() {
-    return connect(target, "target");
+    return connect(clusters.target(), "target");
   }
 
   /**
@@ -97,9 +71,7 @@ final class ExampleClusters implements AutoCloseable {
    * the first schema change on a fresh node can take seconds.
    */
   CqlSessionBuilder sessionBuilder(InetSocketAddress contactPoint) {
-    return CqlSession.builder()
-        .addContactPoint(contactPoint)
-        .withLocalDatacenter(datacenter)
+    return clusters.sessionBuilder(contactPoint)
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
             .build());
@@ -110,13 +82,13 @@ final class ExampleClusters implements AutoCloseable {
       return sessionBuilder(contactPoint).build();
     } catch (RuntimeException e) {
       throw new IllegalStateException("could not connect to the " + name + " cluster at "
-          + HostAndPort.format(contactPoint) + " (local data center " + datacenter + "): " + e.getMessage(), e);
+          + HostAndPort.format(contactPoint) + " (local data center " + datacenter() + "): " + e.getMessage(), e);
     }
   }
 
   /** Stops the embedded clusters in parallel and waits for their nodes to exit; safe to call more than once. */
   @Override
   public void close() {
-    ClusterLifecycle.closeInParallel(embeddedSource, embeddedTarget);
+    clusters.close();
   }
 }
