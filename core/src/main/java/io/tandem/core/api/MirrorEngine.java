@@ -49,6 +49,12 @@ public interface MirrorEngine extends AutoCloseable {
 
     MirrorEngineBuilder withTarget(CqlSession target);
 
+    /**
+     * The sessions for one cluster, chosen per command by its {@link WriteCommand#login() login}; instead of
+     * {@link #withSource}/{@link #withTarget} for a front door that logs in with each client's credentials.
+     */
+    MirrorEngineBuilder withSessions(Side side, io.tandem.core.api.mirror.LoginSessions sessions);
+
     /** Default: {@code MirrorConfig.builder().build()}. */
     MirrorEngineBuilder withConfig(MirrorConfig config);
 
@@ -101,11 +107,12 @@ public interface MirrorEngine extends AutoCloseable {
   /** Sends only the secondary's copy. Completes when applied or safely logged. */
   CompletionStage<MirrorOutcome> mirror(WriteCommand command);
 
-  /** Executes a command on one cluster through the engine's session for it, without mirroring. */
+  /** Executes a command on one cluster through the engine's session for it and its login, without mirroring. */
   CompletionStage<?> executeOn(Side side, WriteCommand command);
 
   /**
-   * The query prepared on one cluster, from the engine's per-cluster cache (the one mirrored writes use);
+   * The query prepared on one cluster, from the engine's per-cluster cache (the one mirrored writes without a
+   * login use);
    * a failed prepare is not cached, so the next call tries again. Front doors use it to move a statement
    * prepared on one cluster to the other.
    *

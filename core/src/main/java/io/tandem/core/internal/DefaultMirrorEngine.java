@@ -21,15 +21,14 @@ import io.tandem.core.internal.control.DefaultMigrationControl;
 import io.tandem.core.internal.metrics.MirrorMetrics;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
 import io.tandem.core.internal.mirror.MirroredWrite;
-import io.tandem.core.internal.mirror.SessionWriteExecutor;
+import io.tandem.core.internal.mirror.LoginWriteExecutors;
 import io.tandem.core.internal.mirror.SideResilience;
 import io.tandem.core.internal.mirror.WriteErrors;
+import io.tandem.core.internal.mirror.WriteExecutors;
 import io.tandem.core.internal.replay.FailedWriteReplayer;
 import io.tandem.core.internal.replay.NonReplayableWrites;
 import io.tandem.core.internal.replay.SegmentedFailedWriteLog;
 import io.tandem.core.internal.timestamp.MonotonicWriteTimestampGenerator;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -49,7 +48,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final StatementClassifier classifier = new DefaultStatementClassifier();
   private final WriteTimestampGenerator timestamps;
   private final MigrationControl control;
-  private final Map<Side, SessionWriteExecutor> executors = new EnumMap<>(Side.class);
+  private final WriteExecutors executors;
   private final SideResilience resilience;
   private final MirrorMetrics metrics;
   private final FailedWriteLog failedWrites;
@@ -71,10 +70,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
         ? Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-mirror"))
         : builder.scheduler;
     this.metrics = new MirrorMetrics(builder.meterRegistry);
-    executors.put(Side.SOURCE, new SessionWriteExecutor(builder.source, config.secondaryConsistency(),
-        config.preparedCacheSize()));
-    executors.put(Side.TARGET, new SessionWriteExecutor(builder.target, config.secondaryConsistency(),
-        config.preparedCacheSize()));
+    this.executors = new LoginWriteExecutors(builder.sessions, config.secondaryConsistency(),
+        config.preparedCacheSize());
     this.resilience = new SideResilience(config, builder.clock, scheduler, builder.meterRegistry);
     this.failedWrites =
         SegmentedFailedWriteLog.builder(config.failedWriteDirectory())
@@ -89,8 +86,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
-            write -> WriteErrors.objectAlreadyThereIsDone(
-                resilience.call(write.side(), false, () -> executors.get(write.side()).execute(write.command()))),
+            write -> executors.forLogin(write.side(), write.command().login()).thenCompose(executor ->
+                WriteErrors.objectAlreadyThereIsDone(
+                    resilience.call(write.side(), false, () -> executor.execute(write.command())))),
             new NonReplayableWrites(config.failedWriteDirectory()),
             metrics,
             config.replayBatchSize(),
@@ -174,12 +172,12 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public CompletionStage<?> executeOn(Side side, WriteCommand command) {
-    return executors.get(side).execute(command);
+    return executors.forLogin(side, command.login()).thenCompose(executor -> executor.execute(command));
   }
 
   @Override
   public CompletionStage<PreparedStatement> prepareOn(Side side, String keyspace, String query) {
-    return executors.get(side).prepare(keyspace, query);
+    return executors.forLogin(side, null).thenCompose(executor -> executor.prepare(keyspace, query));
   }
 
   @Override
@@ -190,7 +188,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public void registerQuery(String keyspace, String query) {
     Side secondary = control.state().secondary();
-    executors.get(secondary).prepare(keyspace, query).whenComplete((prepared, error) -> {
+    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, query)).whenComplete((prepared, error) -> {
       if (error != null) {
         LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,
             error.toString());

@@ -4,16 +4,19 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.mirror.LoginSessions;
 import io.tandem.core.api.mirror.MirrorConfig;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The builder behind {@link MirrorEngine#builder()}. */
 public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngineBuilder {
 
-  CqlSession source;
-  CqlSession target;
+  final Map<Side, LoginSessions> sessions = new EnumMap<>(Side.class);
   MirrorConfig config = MirrorConfig.builder().build();
   MeterRegistry meterRegistry = Metrics.globalRegistry;
   Clock clock = Clock.systemUTC();
@@ -21,13 +24,19 @@ public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngi
 
   @Override
   public DefaultMirrorEngineBuilder withSource(CqlSession source) {
-    this.source = Objects.requireNonNull(source, "source");
+    sessions.put(Side.SOURCE, LoginSessions.of(source));
     return this;
   }
 
   @Override
   public DefaultMirrorEngineBuilder withTarget(CqlSession target) {
-    this.target = Objects.requireNonNull(target, "target");
+    sessions.put(Side.TARGET, LoginSessions.of(target));
+    return this;
+  }
+
+  @Override
+  public DefaultMirrorEngineBuilder withSessions(Side side, LoginSessions sessions) {
+    this.sessions.put(Objects.requireNonNull(side, "side"), Objects.requireNonNull(sessions, "sessions"));
     return this;
   }
 
@@ -57,9 +66,9 @@ public final class DefaultMirrorEngineBuilder implements MirrorEngine.MirrorEngi
 
   @Override
   public MirrorEngine build() {
-    if (source == null || target == null) {
-      throw new IllegalStateException(
-          "A mirror engine needs both clusters: call withSource(session) and withTarget(session)");
+    if (sessions.size() < Side.values().length) {
+      throw new IllegalStateException("A mirror engine needs both clusters: call withSource(session) and "
+          + "withTarget(session), or withSessions(side, loginSessions)");
     }
     return new DefaultMirrorEngine(this);
   }

@@ -8,6 +8,7 @@ import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.command.BoundQuery;
 import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.LoginSessions;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.testkit.ClusterPair;
@@ -43,15 +44,25 @@ final class EngineFixture implements AutoCloseable {
   }
 
   EngineFixture start(MirrorConfig config) {
-    engine = MirrorEngine.builder().withSource(source).withTarget(target).withConfig(config)
+    return start(config, LoginSessions.of(target));
+  }
+
+  /** Starts the engine with the target's copies sent through sessions chosen per login. */
+  EngineFixture start(MirrorConfig config, LoginSessions targetSessions) {
+    engine = MirrorEngine.builder().withSource(source).withSessions(Side.TARGET, targetSessions).withConfig(config)
         .withMeterRegistry(meters).build();
     return this;
   }
 
   /** Writes through the engine the way a front door does: prepare, then primary via the source session. */
   CompletionStage<Object> write(String query, ByteBuffer... values) {
-    WriteCommand command = engine.prepareWrite(
-        WriteCommand.builder(BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).build());
+    return write(null, query, values);
+  }
+
+  /** As {@link #write(String, ByteBuffer...)}, for a write made under a login. */
+  CompletionStage<Object> write(String login, String query, ByteBuffer... values) {
+    WriteCommand command = engine.prepareWrite(WriteCommand.builder(
+        BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).withLogin(login).build());
     return engine.execute(command, (primary, prepared) -> engine.executeOn(primary, prepared)
         .thenApply(result -> (Object) result));
   }

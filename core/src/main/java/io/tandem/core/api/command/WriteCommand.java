@@ -24,6 +24,7 @@ public final class WriteCommand {
   private final long timestamp;
   private final ConsistencyLevel consistency;
   private final boolean idempotent;
+  private final String login;
 
   private WriteCommand(Builder builder) {
     this.queries = List.copyOf(builder.queries);
@@ -32,6 +33,7 @@ public final class WriteCommand {
     this.timestamp = builder.timestamp;
     this.consistency = builder.consistency;
     this.idempotent = builder.idempotent;
+    this.login = builder.login;
   }
 
   /** A single-query write. */
@@ -82,6 +84,15 @@ public final class WriteCommand {
     return idempotent;
   }
 
+  /**
+   * The user name the write was made under, or {@code null}. It picks the session that sends the copy when
+   * the engine logs in to a cluster with each client's own credentials (see {@link
+   * io.tandem.core.api.mirror.LoginSessions}); it is kept in the failed-write log, passwords never are.
+   */
+  public String login() {
+    return login;
+  }
+
   /** A copy with another timestamp. */
   public WriteCommand withTimestamp(long newTimestamp) {
     return toBuilder().withTimestamp(newTimestamp).build();
@@ -91,7 +102,7 @@ public final class WriteCommand {
     Builder builder = new Builder(batchType);
     queries.forEach(builder::addQuery);
     return builder.withKeyspace(keyspace).withTimestamp(timestamp).withConsistency(consistency)
-        .withIdempotent(idempotent);
+        .withIdempotent(idempotent).withLogin(login);
   }
 
   @Override
@@ -102,12 +113,13 @@ public final class WriteCommand {
         && Objects.equals(keyspace, that.keyspace)
         && timestamp == that.timestamp
         && Objects.equals(consistency, that.consistency)
-        && idempotent == that.idempotent;
+        && idempotent == that.idempotent
+        && Objects.equals(login, that.login);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(queries, batchType, keyspace, timestamp, consistency, idempotent);
+    return Objects.hash(queries, batchType, keyspace, timestamp, consistency, idempotent, login);
   }
 
   @Override
@@ -116,7 +128,10 @@ public final class WriteCommand {
         + ", timestamp=" + (hasTimestamp() ? timestamp : "none") + "}";
   }
 
-  /** Builds a {@link WriteCommand}. Defaults: no keyspace, no timestamp, default consistency, not idempotent. */
+  /**
+   * Builds a {@link WriteCommand}. Defaults: no keyspace, no timestamp, default consistency, not idempotent,
+   * no login.
+   */
   public static final class Builder {
     private final List<BoundQuery> queries = new ArrayList<>();
     private final BatchType batchType;
@@ -124,6 +139,7 @@ public final class WriteCommand {
     private long timestamp = NO_TIMESTAMP;
     private ConsistencyLevel consistency;
     private boolean idempotent;
+    private String login;
 
     private Builder(BatchType batchType) {
       this.batchType = batchType;
@@ -151,6 +167,12 @@ public final class WriteCommand {
 
     public Builder withIdempotent(boolean idempotent) {
       this.idempotent = idempotent;
+      return this;
+    }
+
+    /** The user name the write was made under; {@code null} (the default) for none. */
+    public Builder withLogin(String login) {
+      this.login = login;
       return this;
     }
 

@@ -14,7 +14,6 @@ import io.tandem.core.api.replay.FailedWriteLogException;
 import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class DefaultWriteMirror {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultWriteMirror.class);
 
-  private final Map<Side, SessionWriteExecutor> executors;
+  private final WriteExecutors executors;
   private final SideResilience resilience;
   private final FailedWriteLog failedWrites;
   private final StatementClassifier classifier;
@@ -41,13 +40,13 @@ public final class DefaultWriteMirror {
 
   public DefaultWriteMirror(
       MirrorConfig config,
-      Map<Side, SessionWriteExecutor> executors,
+      WriteExecutors executors,
       SideResilience resilience,
       FailedWriteLog failedWrites,
       StatementClassifier classifier,
       MirrorMetrics metrics,
       Clock clock) {
-    this.executors = Map.copyOf(executors);
+    this.executors = executors;
     this.resilience = resilience;
     this.failedWrites = failedWrites;
     this.classifier = classifier;
@@ -110,13 +109,10 @@ public final class DefaultWriteMirror {
   /** Sends the copy with a slot already taken by {@link #reserve()}; the slot is given back when done. */
   CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side) {
     long started = System.nanoTime();
-    CompletionStage<?> execution;
-    try {
-      execution = WriteErrors.objectAlreadyThereIsDone(
-          resilience.call(side, traits.retrySafe(), () -> executors.get(side).execute(command)));
-    } catch (RuntimeException e) {
-      execution = CompletableFuture.failedFuture(e);
-    }
+    // the session is found outside the breaker: a login without a session is no sign of a failing cluster
+    CompletionStage<?> execution = executors.forLogin(side, command.login()).thenCompose(executor ->
+        WriteErrors.objectAlreadyThereIsDone(
+            resilience.call(side, traits.retrySafe(), () -> executor.execute(command))));
     return execution
         .handle(
             (result, error) -> {

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The binary form of a {@link FailedWrite} in the failed-write log: a format version byte, then the side,
- * the replayable flag, when it was logged, its cause (cut to {@value #MAX_CAUSE_LENGTH} characters) and
- * the write command with its raw bound values. Integers are big-endian; strings are UTF-8 behind an int
+ * the replayable flag, when it was logged, its cause (cut to {@value #MAX_CAUSE_LENGTH} characters), the
+ * write command with its raw bound values and (since version 2) the command's login, never a password. Integers are big-endian; strings are UTF-8 behind an int
  * length ({@code -1} for null); a value's length is {@code -1} for a CQL null and {@code -2} for {@link
  * BoundQuery#UNSET}, which is restored as that very instance.
  *
@@ -26,8 +26,11 @@ import java.util.Map;
  */
 public final class FailedWriteSerializer {
 
-  /** The format this class writes; a payload of any other version is rejected on read. */
-  public static final byte FORMAT_VERSION = 1;
+  /** The format this class writes; payloads of this version and of version 1 (no login) are read. */
+  public static final byte FORMAT_VERSION = 2;
+
+  /** The first format, without the login: still read, so a log written by an older Tandem is replayed. */
+  static final byte FORMAT_VERSION_WITHOUT_LOGIN = 1;
 
   /** Longer causes are cut: a cause is a hint for an operator, not a stack trace. */
   public static final int MAX_CAUSE_LENGTH = 1000;
@@ -50,6 +53,7 @@ public final class FailedWriteSerializer {
       output.writeLong(write.loggedAt().toEpochMilli());
       writeString(output, truncate(write.cause()));
       writeCommand(output, write.command());
+      writeString(output, write.command().login());
     } catch (IOException e) {
       // a ByteArrayOutputStream does not throw
       throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package io.tandem.core.internal.replay;
 
 import static io.tandem.core.internal.replay.FailedWriteSerializer.FORMAT_VERSION;
+import static io.tandem.core.internal.replay.FailedWriteSerializer.FORMAT_VERSION_WITHOUT_LOGIN;
 import static io.tandem.core.internal.replay.FailedWriteSerializer.NO_BATCH_CODE;
 import static io.tandem.core.internal.replay.FailedWriteSerializer.NULL_LENGTH;
 import static io.tandem.core.internal.replay.FailedWriteSerializer.SOURCE_CODE;
@@ -38,14 +39,21 @@ final class PayloadReader {
   FailedWrite readFailedWrite() {
     try {
       byte version = buffer.get();
-      if (version != FORMAT_VERSION) {
-        throw malformed("unsupported format version " + version + " (expected " + FORMAT_VERSION + ")");
+      if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_LOGIN) {
+        throw malformed("unsupported format version " + version + " (expected " + FORMAT_VERSION_WITHOUT_LOGIN
+            + " or " + FORMAT_VERSION + ")");
       }
       Side side = readSide();
       boolean replayable = readBoolean();
       Instant loggedAt = Instant.ofEpochMilli(buffer.getLong());
       String cause = requireNonNull(readString(), "cause");
       WriteCommand command = readCommand();
+      if (version != FORMAT_VERSION_WITHOUT_LOGIN) {
+        String login = readString();
+        if (login != null) {
+          command = command.toBuilder().withLogin(login).build();
+        }
+      }
       if (buffer.hasRemaining()) {
         throw malformed(buffer.remaining() + " unexpected trailing bytes");
       }

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -89,7 +88,7 @@ class DefaultWriteMirrorBackpressureTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     SideResilience resilience =
         new SideResilience(config, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), registry);
-    return new DefaultWriteMirror(config, Map.of(Side.TARGET, stalledTarget), resilience, log,
+    return new DefaultWriteMirror(config, (side, login) -> CompletableFuture.completedFuture(stalledTarget), resilience, log,
         new DefaultStatementClassifier(), new MirrorMetrics(registry), Clock.systemUTC());
   }
 

@@ -157,6 +157,32 @@ class FailedWriteSerializerTest {
   }
 
   @Test
+  void should_round_trip_the_login_of_a_command() {
+    WriteCommand command = WriteCommand.builder(BoundQuery.of("INSERT INTO ks.t (k) VALUES (1)"))
+        .withTimestamp(7L).withLogin("app_user").build();
+    FailedWrite write = new FailedWrite(Side.TARGET, command, true, "no session", LOGGED_AT);
+
+    FailedWrite read = roundTrip(write);
+
+    assertThat(read).isEqualTo(write);
+    assertThat(read.command().login()).isEqualTo("app_user");
+  }
+
+  @Test
+  void should_read_a_payload_of_the_first_format_as_a_command_without_login() {
+    FailedWrite write = FailedWrites.write("one");
+    byte[] current = FailedWriteSerializer.serialize(write);
+    // version 1 is version 2 without the trailing login (a null string: its length -1 in 4 bytes)
+    byte[] firstFormat = Arrays.copyOf(current, current.length - Integer.BYTES);
+    firstFormat[0] = 1;
+
+    FailedWrite read = FailedWriteSerializer.deserialize(ByteBuffer.wrap(firstFormat));
+
+    assertThat(read).isEqualTo(write);
+    assertThat(read.command().login()).isNull();
+  }
+
+  @Test
   void should_reject_another_format_version() {
     byte[] payload = FailedWriteSerializer.serialize(FailedWrites.write("one"));
     payload[0] = 99;
