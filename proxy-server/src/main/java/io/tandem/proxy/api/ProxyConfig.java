@@ -57,6 +57,8 @@ public final class ProxyConfig {
   public Duration heartbeatInterval() { return values.heartbeatInterval; }
   public Duration shutdownGracePeriod() { return values.shutdownGracePeriod; }
   public int preparedCacheSize() { return values.preparedCacheSize; }
+  /** Most driver sessions kept per cluster logged in with a client's credentials (see the builder). */
+  public int maxLoginSessions() { return values.maxLoginSessions; }
   public int eventLoopThreads() { return values.eventLoopThreads; }
   public MirrorConfig mirror() { return values.mirror; }
   public InetSocketAddress adminAddress() { return values.adminAddress; }
@@ -84,6 +86,7 @@ public final class ProxyConfig {
     private Duration heartbeatInterval = Duration.ofSeconds(30);
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
     private int preparedCacheSize = 10_000;
+    private int maxLoginSessions = 16;
     private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
@@ -203,6 +206,16 @@ public final class ProxyConfig {
       return this;
     }
 
+    /**
+     * For a cluster without configured credentials that requires authentication, the proxy mirrors each
+     * client's writes through a driver session logged in with that client's own credentials: at most this many
+     * such sessions (distinct users) per cluster, the least recently used one closed beyond. Default 16.
+     */
+    public Builder maxLoginSessions(int sessions) {
+      this.maxLoginSessions = positive(sessions, "maxLoginSessions");
+      return this;
+    }
+
     /** Netty event-loop threads. Default: the number of cores. */
     public Builder eventLoopThreads(int threads) {
       this.eventLoopThreads = positive(threads, "eventLoopThreads");
@@ -247,6 +260,7 @@ public final class ProxyConfig {
       copy.heartbeatInterval = heartbeatInterval;
       copy.shutdownGracePeriod = shutdownGracePeriod;
       copy.preparedCacheSize = preparedCacheSize;
+      copy.maxLoginSessions = maxLoginSessions;
       copy.eventLoopThreads = eventLoopThreads;
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;

@@ -59,6 +59,8 @@ final class ProxySettingsReader {
         config.getDuration(Settings.SHUTDOWN_GRACE_PERIOD.path())));
     get(Settings.PREPARED_CACHE_SIZE, () -> builder.preparedCacheSize(
         config.getInt(Settings.PREPARED_CACHE_SIZE.path())));
+    get(Settings.MAX_LOGIN_SESSIONS, () -> builder.maxLoginSessions(
+        config.getInt(Settings.MAX_LOGIN_SESSIONS.path())));
     int threads = get(Settings.EVENT_LOOP_THREADS, () -> config.getInt(Settings.EVENT_LOOP_THREADS.path()));
     if (threads != 0) {
       get(Settings.EVENT_LOOP_THREADS, () -> builder.eventLoopThreads(threads));

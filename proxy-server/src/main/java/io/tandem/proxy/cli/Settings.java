@@ -21,6 +21,7 @@ final class Settings {
   static final Setting HEARTBEAT_INTERVAL = Setting.proxy("heartbeat-interval", null);
   static final Setting SHUTDOWN_GRACE_PERIOD = Setting.proxy("shutdown-grace-period", null);
   static final Setting PREPARED_CACHE_SIZE = Setting.proxy("prepared-cache-size", null);
+  static final Setting MAX_LOGIN_SESSIONS = Setting.proxy("max-login-sessions", null);
   static final Setting EVENT_LOOP_THREADS = Setting.proxy("event-loop-threads", "--threads");
   static final Setting READ_SIDE = Setting.proxy("read-side", "--read-side");
   static final Setting ADMIN_ENABLED = Setting.proxy("admin.enabled", "--metrics");

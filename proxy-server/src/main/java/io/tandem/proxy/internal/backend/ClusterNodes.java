@@ -6,22 +6,26 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The nodes of one cluster that forwarded connections may use, in the order to try them. Nodes come from
  * the proxy's driver session for that cluster, which discovers them from {@code system.peers} and tracks
- * which are up; the configured contact points are the fallback. Successive calls rotate the order so client
+ * which are up; the configured contact points are the fallback (also while no session is open). Successive calls rotate the order so client
  * connections spread over the cluster, and a connection that cannot be opened moves on to the next node.
  */
 public final class ClusterNodes {
 
-  private final CqlSession session;
+  private final Supplier<Optional<CqlSession>> session;
   private final List<InetSocketAddress> contactPoints;
   private final AtomicInteger rotation = new AtomicInteger();
 
-  public ClusterNodes(CqlSession session, List<InetSocketAddress> contactPoints) {
+  /** @param session the proxy's session to the cluster, when one is open (none before a client logged in) */
+  public ClusterNodes(Supplier<Optional<CqlSession>> session, List<InetSocketAddress> contactPoints) {
     this.session = session;
     this.contactPoints = List.copyOf(contactPoints);
   }
@@ -30,7 +34,8 @@ public final class ClusterNodes {
   public List<InetSocketAddress> candidates() {
     List<InetSocketAddress> live = new ArrayList<>();
     List<InetSocketAddress> others = new ArrayList<>();
-    for (Node node : session.getMetadata().getNodes().values()) {
+    Collection<Node> known = session.get().map(open -> open.getMetadata().getNodes().values()).orElse(List.of());
+    for (Node node : known) {
       SocketAddress address = node.getEndPoint().resolve();
       if (address instanceof InetSocketAddress inet) {
         (node.getState() == NodeState.UP ? live : others).add(inet);

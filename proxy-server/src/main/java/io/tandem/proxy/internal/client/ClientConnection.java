@@ -24,6 +24,7 @@ import io.tandem.proxy.internal.frame.MalformedFrameException;
 import io.tandem.proxy.internal.frame.MalformedFrameException.Kind;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.frame.SegmentFraming;
+import io.tandem.proxy.internal.session.ClientCredentials;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -294,8 +295,16 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
 
   private RawFrame adapt(RawFrame response) {
     return switch (response.opcode()) {
-      case Opcode.READY, Opcode.AUTH_SUCCESS -> {
+      case Opcode.READY -> {
         ready = true;
+        yield response;
+      }
+      case Opcode.AUTH_SUCCESS -> {
+        ready = true;
+        ClientCredentials.fromPlainToken(state.authToken()).ifPresent(credentials -> {
+          state.login(credentials.username());
+          context.loggedIn(credentials);
+        });
         yield response;
       }
       case Opcode.SUPPORTED -> SupportedOptions.rewrite(context, response);

@@ -14,6 +14,7 @@ final class ClientState {
   private volatile int version;
   private volatile Map<String, String> startupOptions = Map.of();
   private volatile byte[] authToken;
+  private volatile String login;
   private volatile String keyspace;
 
   ClientState(InetSocketAddress proxyAddress) {
@@ -48,6 +49,15 @@ final class ClientState {
 
   void authToken(byte[] token) {
     this.authToken = token;
+  }
+
+  /** The user the primary cluster accepted the client as, or {@code null}. */
+  String login() {
+    return login;
+  }
+
+  void login(String login) {
+    this.login = login;
   }
 
   String keyspace() {

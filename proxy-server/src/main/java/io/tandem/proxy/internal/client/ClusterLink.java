@@ -8,8 +8,8 @@ import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.internal.backend.BackendConnection;
 import io.tandem.proxy.internal.backend.BackendConnectionLostException;
 import io.tandem.proxy.internal.frame.RawFrame;
+import io.tandem.proxy.internal.session.ClientCredentials;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -163,18 +163,9 @@ final class ClusterLink {
   private byte[] authToken() {
     ClusterEndpoint endpoint = context.endpoint(side);
     if (endpoint.hasCredentials()) {
-      return plainToken(endpoint.username(), endpoint.password());
+      return new ClientCredentials(endpoint.username(), endpoint.password()).plainToken();
     }
     return state.authToken();
-  }
-
-  private static byte[] plainToken(String username, String password) {
-    byte[] user = username.getBytes(StandardCharsets.UTF_8);
-    byte[] secret = password.getBytes(StandardCharsets.UTF_8);
-    byte[] token = new byte[user.length + secret.length + 2];
-    System.arraycopy(user, 0, token, 1, user.length);
-    System.arraycopy(secret, 0, token, user.length + 2, secret.length);
-    return token;
   }
 
   private static void complete(CompletableFuture<RawFrame> target, RawFrame frame, Throwable error) {

@@ -28,9 +28,10 @@ final class ProtocolWrites {
    * @param queryOf the text of a prepared statement by its client id (only called for EXECUTE and for
    *     prepared batch children, which the caller has checked are known)
    * @param keyspace the keyspace unqualified names resolve against when the request does not carry one
+   * @param login the user the client logged in as, or {@code null}
    */
   static WriteCommand toCommand(Message message, Function<byte[], String> queryOf, String keyspace,
-      boolean idempotent) {
+      boolean idempotent, String login) {
     WriteCommand.Builder builder;
     QueryOptions options = null;
     if (message instanceof Query query) {
@@ -49,12 +50,13 @@ final class ProtocolWrites {
       }
       builder.withConsistency(DefaultConsistencyLevel.fromCode(batch.consistency));
       withTimestamp(builder, batch.defaultTimestamp);
-      return builder.withKeyspace(batch.keyspace != null ? batch.keyspace : keyspace).withIdempotent(false).build();
+      return builder.withKeyspace(batch.keyspace != null ? batch.keyspace : keyspace).withIdempotent(false)
+          .withLogin(login).build();
     }
     builder.withConsistency(DefaultConsistencyLevel.fromCode(options.consistency));
     withTimestamp(builder, options.defaultTimestamp);
     return builder.withKeyspace(options.keyspace != null ? options.keyspace : keyspace).withIdempotent(idempotent)
-        .build();
+        .withLogin(login).build();
   }
 
   /** The request as the primary must receive it: with the command's timestamp and (rewritten) query texts. */

@@ -10,6 +10,8 @@ import io.tandem.proxy.internal.backend.ClusterNodes;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.metrics.ProxyMetrics;
 import io.tandem.proxy.internal.prepared.PreparedStatements;
+import io.tandem.proxy.internal.session.ClientCredentials;
+import io.tandem.proxy.internal.session.ClusterSessions;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every client connection of one proxy shares: the configuration, the protocol versions offered, the core
- * engine, codecs, the way to
- * each cluster, prepared statements, the topology rewriter, metrics, and the drain flag set at shutdown.
+ * engine, codecs, the way to each cluster, prepared statements, the topology rewriter, metrics, and the drain
+ * flag set at shutdown.
  */
 public final class ProxyContext {
 
@@ -32,6 +34,7 @@ public final class ProxyContext {
   private final ProtocolCodecs codecs;
   private final Map<Side, BackendConnector> connectors;
   private final Map<Side, ClusterNodes> nodes;
+  private final Map<Side, ClusterSessions> sessions;
   private final BackendHandshake handshake;
   private final PreparedStatements prepared;
   private final SystemTableRewriter topology;
@@ -39,16 +42,20 @@ public final class ProxyContext {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  /** @param protocolVersions the versions clients are offered: the configured ones both clusters speak */
+  /**
+   * @param protocolVersions the versions clients are offered: the configured ones both clusters speak
+   * @param sessions the proxy's driver sessions per cluster, told about each client login the primary accepts
+   */
   public ProxyContext(ProxyConfig config, Set<Integer> protocolVersions, MirrorEngine engine, ProtocolCodecs codecs,
-      Map<Side, BackendConnector> connectors, Map<Side, ClusterNodes> nodes, SystemTableRewriter topology,
-      ProxyMetrics metrics) {
+      Map<Side, BackendConnector> connectors, Map<Side, ClusterNodes> nodes, Map<Side, ClusterSessions> sessions,
+      SystemTableRewriter topology, ProxyMetrics metrics) {
     this.config = config;
     this.protocolVersions = new TreeSet<>(protocolVersions);
     this.engine = engine;
     this.codecs = codecs;
     this.connectors = new EnumMap<>(connectors);
     this.nodes = new EnumMap<>(nodes);
+    this.sessions = new EnumMap<>(sessions);
     this.handshake = new BackendHandshake(codecs);
     this.prepared = new PreparedStatements(config.preparedCacheSize());
     this.topology = topology;
@@ -87,6 +94,11 @@ public final class ProxyContext {
 
   ClusterEndpoint endpoint(Side side) {
     return side == Side.SOURCE ? config.source() : config.target();
+  }
+
+  /** A client's login was accepted by the primary: clusters mirrored with clients' credentials open a session. */
+  void loggedIn(ClientCredentials credentials) {
+    sessions.values().forEach(cluster -> cluster.loggedIn(credentials));
   }
 
   BackendHandshake handshake() {

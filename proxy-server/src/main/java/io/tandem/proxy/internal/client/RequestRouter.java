@@ -275,7 +275,8 @@ final class RequestRouter {
         ? context.prepared().find(execute.queryId).map(PreparedStatement::keyspace).orElse(state.keyspace())
         : state.keyspace();
     WriteCommand command = ProtocolWrites.toCommand(request.message,
-        id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), keyspace, idempotent);
+        id -> context.prepared().find(id).map(PreparedStatement::query).orElseThrow(), keyspace, idempotent,
+        state.login());
     CompletableFuture<RawFrame> answered;
     try {
       if (engine.modeFor(command) == MirrorMode.OFF) {

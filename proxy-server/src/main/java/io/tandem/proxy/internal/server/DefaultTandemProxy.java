@@ -1,6 +1,6 @@
 package io.tandem.proxy.internal.server;
 
-import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,6 +20,7 @@ import io.tandem.proxy.internal.client.ProxyContext;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.metrics.JvmMetrics;
 import io.tandem.proxy.internal.metrics.ProxyMetrics;
+import io.tandem.proxy.internal.session.ClusterSessions;
 import io.tandem.proxy.internal.topology.ProxyTopology;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's lifecycle: its own meter registry with the JVM's meters, a driver session per cluster, the core
+ * The proxy's lifecycle: its own meter registry with the JVM's meters, driver sessions per cluster, the core
  * engine over them, the Netty server, the admin endpoint; and the reverse at {@link #close()}, after draining
  * in-flight requests.
  */
@@ -69,31 +70,38 @@ public final class DefaultTandemProxy implements TandemProxy {
     remember(JvmMetrics.bindTo(registry)); // the registry is always the proxy's own: never bound twice
     SslContext clientTls = config.clientKeystore() == null ? null
         : SecurityContexts.forClients(config.clientKeystore(), config.clientKeystorePassword());
-    CqlSession source = remember(ClusterSessions.open(config.source(), config.requestTimeout()));
-    CqlSession target = remember(ClusterSessions.open(config.target(), config.requestTimeout()));
-    engine = remember(MirrorEngine.builder().withSource(source).withTarget(target).withConfig(config.mirror())
+    Map<Side, ClusterSessions> sessions = new EnumMap<>(Side.class);
+    sessions.put(Side.SOURCE, remember(ClusterSessions.open(config.source(), config.requestTimeout(),
+        config.maxLoginSessions())));
+    sessions.put(Side.TARGET, remember(ClusterSessions.open(config.target(), config.requestTimeout(),
+        config.maxLoginSessions())));
+    engine = remember(MirrorEngine.builder().withSessions(Side.SOURCE, sessions.get(Side.SOURCE))
+        .withSessions(Side.TARGET, sessions.get(Side.TARGET)).withConfig(config.mirror())
         .withMeterRegistry(registry).build());
     ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
     Map<Side, BackendConnector> connectors = new EnumMap<>(Side.class);
     Map<Side, ClusterNodes> nodes = new EnumMap<>(Side.class);
     connectors.put(Side.SOURCE, connector(config.source(), codecs));
     connectors.put(Side.TARGET, connector(config.target(), codecs));
-    nodes.put(Side.SOURCE, new ClusterNodes(source, config.source().contactPoints()));
-    nodes.put(Side.TARGET, new ClusterNodes(target, config.target().contactPoints()));
-    Set<Integer> protocolVersions = OfferedProtocolVersions.of(config.protocolVersions(), Map.of(
-        Side.SOURCE, source.getContext().getProtocolVersion(), Side.TARGET, target.getContext().getProtocolVersion()));
+    Map<Side, ProtocolVersion> negotiated = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      ClusterSessions cluster = sessions.get(side);
+      nodes.put(side, new ClusterNodes(cluster::anySession, (side == Side.SOURCE ? config.source() : config.target()).contactPoints()));
+      cluster.anySession().ifPresent(session -> negotiated.put(side, session.getContext().getProtocolVersion()));
+    }
+    Set<Integer> protocolVersions = OfferedProtocolVersions.of(config.protocolVersions(), negotiated);
     if (!protocolVersions.equals(config.protocolVersions())) {
       LOG.warn("Protocol v5 is not offered to clients: the source cluster speaks {} and the target {} (v5 clients "
-          + "are negotiated down to v4)", source.getContext().getProtocolVersion(),
-          target.getContext().getProtocolVersion());
+          + "are negotiated down to v4)", OfferedProtocolVersions.spoken(negotiated.get(Side.SOURCE)),
+          OfferedProtocolVersions.spoken(negotiated.get(Side.TARGET)));
     }
-    context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes,
+    context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes, sessions,
         new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(registry));
     server = new ProxyServer(config.eventLoopThreads());
     address = server.bind(config.listenAddress(), context, clientTls);
     if (config.adminAddress() != null) {
       AdminServer admin = remember(new AdminServer(config.adminAddress(), registry, engine.control(),
-          () -> readiness(source, target)));
+          () -> readiness(sessions)));
       admin.start();
       adminAddress = admin.address();
     }
@@ -105,11 +113,11 @@ public final class DefaultTandemProxy implements TandemProxy {
    * Ready while accepting clients with a node of the primary up (the secondary only matters for mirroring,
    * and its writes are logged for replay meanwhile).
    */
-  private Readiness readiness(CqlSession source, CqlSession target) {
+  private Readiness readiness(Map<Side, ClusterSessions> sessions) {
     Map<String, Object> details = new LinkedHashMap<>();
     Side primary = engine.control().state().primary();
-    long sourceUp = upNodes(source);
-    long targetUp = upNodes(target);
+    Object sourceUp = upNodes(sessions.get(Side.SOURCE));
+    Object targetUp = upNodes(sessions.get(Side.TARGET));
     details.put("source_nodes_up", sourceUp);
     details.put("target_nodes_up", targetUp);
     details.put("secondary_breaker", engine.breaker(primary.other()).getState().name());
@@ -118,13 +126,20 @@ public final class DefaultTandemProxy implements TandemProxy {
     details.put("state", engine.control().state().toString());
     boolean draining = context.isDraining();
     details.put("draining", draining);
-    long primaryUp = primary == Side.SOURCE ? sourceUp : targetUp;
-    return primaryUp > 0 && !draining ? Readiness.ready(details) : Readiness.notReady(details);
+    Object primaryUp = primary == Side.SOURCE ? sourceUp : targetUp;
+    // before the first login a cluster mirrored with clients' credentials is unknown: refusing clients would
+    // keep it unknown, so it counts as up
+    boolean primaryAvailable = !(primaryUp instanceof Long count) || count > 0;
+    return primaryAvailable && !draining ? Readiness.ready(details) : Readiness.notReady(details);
   }
 
-  private static long upNodes(CqlSession session) {
-    return session.getMetadata().getNodes().values().stream().filter(node -> node.getState() == NodeState.UP).count();
+  /** The number of nodes up, or "unknown" while no session to the cluster is open. */
+  private static Object upNodes(ClusterSessions cluster) {
+    return cluster.anySession().<Object>map(session -> session.getMetadata().getNodes().values().stream()
+        .filter(node -> node.getState() == NodeState.UP).count()).orElse("unknown");
   }
+
+
 
   /** Host names given on the command line are resolved once, at start (the topology needs IP addresses). */
   private static List<InetSocketAddress> resolved(List<InetSocketAddress> addresses) {

@@ -20,14 +20,16 @@ final class OfferedProtocolVersions {
   private OfferedProtocolVersions() {}
 
   /**
-   * @param negotiated the version each cluster's driver session negotiated
+   * @param negotiated the version each cluster's driver session negotiated; no entry when not known (no session
+   *     open yet: the cluster is mirrored with clients' credentials), which offers no v5
    * @throws IllegalStateException when nothing configured is left to offer
    */
   static Set<Integer> of(Set<Integer> configured, Map<Side, ProtocolVersion> negotiated) {
     Set<Integer> offered = new TreeSet<>(configured);
     Side lacking = null;
     for (Side side : Side.values()) {
-      if (lacking == null && highestApacheVersion(negotiated.get(side)) < SegmentFraming.FIRST_VERSION) {
+      ProtocolVersion version = negotiated.get(side);
+      if (lacking == null && (version == null || highestApacheVersion(version) < SegmentFraming.FIRST_VERSION)) {
         lacking = side;
       }
     }
@@ -36,10 +38,14 @@ final class OfferedProtocolVersions {
     }
     if (offered.isEmpty()) {
       throw new IllegalStateException("Protocol v5 is the only version configured (--protocol-version), but the "
-          + lacking.name().toLowerCase() + " cluster speaks " + negotiated.get(lacking).name()
-          + ": offer 4 as well");
+          + lacking.name().toLowerCase() + " cluster speaks " + spoken(negotiated.get(lacking)) + ": offer 4 as well");
     }
     return offered;
+  }
+
+  /** A negotiated version for a message; {@code null} reads as not known yet. */
+  static String spoken(ProtocolVersion version) {
+    return version == null ? "a version not known before a client logs in" : version.name();
   }
 
   private static int highestApacheVersion(ProtocolVersion version) {

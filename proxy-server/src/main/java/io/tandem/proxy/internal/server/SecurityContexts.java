@@ -14,7 +14,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Where the proxy's TLS material is loaded: the keystore clients see, and each cluster's truststore. */
-final class SecurityContexts {
+public final class SecurityContexts {
 
   private SecurityContexts() {}
 
@@ -44,7 +44,7 @@ final class SecurityContexts {
   }
 
   /** The same trust for the proxy's driver session to that cluster. */
-  static SSLContext sslContextFor(ClusterEndpoint endpoint) {
+  public static SSLContext sslContextFor(ClusterEndpoint endpoint) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust(endpoint).getTrustManagers(), null);

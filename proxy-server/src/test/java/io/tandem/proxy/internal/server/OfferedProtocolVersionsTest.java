@@ -41,6 +41,14 @@ class OfferedProtocolVersionsTest {
         .hasMessageContaining("target cluster speaks V4").hasMessageContaining("offer 4 as well");
   }
 
+  @Test
+  void should_not_offer_v5_while_a_cluster_is_known_only_after_a_client_logs_in() {
+    assertThat(OfferedProtocolVersions.of(Set.of(3, 4, 5), Map.of(Side.SOURCE, DefaultProtocolVersion.V5)))
+        .containsExactly(3, 4);
+    assertThatThrownBy(() -> OfferedProtocolVersions.of(Set.of(5), Map.of(Side.SOURCE, DefaultProtocolVersion.V5)))
+        .hasMessageContaining("target cluster speaks a version not known before a client logs in");
+  }
+
   private static Map<Side, ProtocolVersion> negotiated(ProtocolVersion source, ProtocolVersion target) {
     return Map.of(Side.SOURCE, source, Side.TARGET, target);
   }
