@@ -71,22 +71,21 @@ public final class DefaultTandemProxy implements TandemProxy {
     SslContext clientTls = config.clientKeystore() == null ? null
         : SecurityContexts.forClients(config.clientKeystore(), config.clientKeystorePassword());
     Map<Side, ClusterSessions> sessions = new EnumMap<>(Side.class);
-    sessions.put(Side.SOURCE, remember(ClusterSessions.open(config.source(), config.requestTimeout(),
-        config.maxLoginSessions())));
-    sessions.put(Side.TARGET, remember(ClusterSessions.open(config.target(), config.requestTimeout(),
-        config.maxLoginSessions())));
+    for (Side side : Side.values()) {
+      sessions.put(side, remember(ClusterSessions.open(endpoint(side), config.requestTimeout(),
+          config.maxLoginSessions())));
+    }
     engine = remember(MirrorEngine.builder().withSessions(Side.SOURCE, sessions.get(Side.SOURCE))
         .withSessions(Side.TARGET, sessions.get(Side.TARGET)).withConfig(config.mirror())
         .withMeterRegistry(registry).build());
     ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
     Map<Side, BackendConnector> connectors = new EnumMap<>(Side.class);
     Map<Side, ClusterNodes> nodes = new EnumMap<>(Side.class);
-    connectors.put(Side.SOURCE, connector(config.source(), codecs));
-    connectors.put(Side.TARGET, connector(config.target(), codecs));
     Map<Side, ProtocolVersion> negotiated = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
       ClusterSessions cluster = sessions.get(side);
-      nodes.put(side, new ClusterNodes(cluster::anySession, (side == Side.SOURCE ? config.source() : config.target()).contactPoints()));
+      connectors.put(side, connector(endpoint(side), codecs));
+      nodes.put(side, new ClusterNodes(cluster::anySession, endpoint(side).contactPoints()));
       cluster.anySession().ifPresent(session -> negotiated.put(side, session.getContext().getProtocolVersion()));
     }
     Set<Integer> protocolVersions = OfferedProtocolVersions.of(config.protocolVersions(), negotiated);
@@ -145,6 +144,10 @@ public final class DefaultTandemProxy implements TandemProxy {
   private static List<InetSocketAddress> resolved(List<InetSocketAddress> addresses) {
     return addresses.stream().map(address -> address.isUnresolved()
         ? new InetSocketAddress(address.getHostString(), address.getPort()) : address).toList();
+  }
+
+  private ClusterEndpoint endpoint(Side side) {
+    return side == Side.SOURCE ? config.source() : config.target();
   }
 
   private BackendConnector connector(ClusterEndpoint endpoint, ProtocolCodecs codecs) {
