@@ -59,6 +59,7 @@ final class WritePreparation {
         .withTimestamp(command.timestamp())
         .withConsistency(command.consistency())
         .withIdempotent(command.idempotent())
+        .withLogin(command.login())
         .build();
   }
 }

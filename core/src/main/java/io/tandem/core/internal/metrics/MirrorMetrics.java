@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,10 @@ public final class MirrorMetrics {
   private final Counter replayFailed;
   private final Map<Side, Timer> readLatencies = new EnumMap<>(Side.class);
   private final Map<Side, Timer> writeLatencies = new EnumMap<>(Side.class);
+  /** Looked up once per outcome and table: a registry lookup builds and sorts the tags on every call. */
+  private final Map<WriteKey, Counter> writes = new ConcurrentHashMap<>();
+
+  private record WriteKey(MirrorOutcome outcome, String keyspace, String table) {}
 
   public MirrorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -72,12 +77,11 @@ public final class MirrorMetrics {
   }
 
   public void write(MirrorOutcome outcome, String keyspace, String table) {
-    registry
-        .counter(
+    writes.computeIfAbsent(new WriteKey(outcome, keyspace, table), key -> registry.counter(
             "tandem.mirror.writes",
             "outcome", outcome.name().toLowerCase(Locale.ROOT),
             "keyspace", keyspace == null ? "none" : keyspace,
-            "table", table == null ? "none" : table)
+            "table", table == null ? "none" : table))
         .increment();
   }
 
