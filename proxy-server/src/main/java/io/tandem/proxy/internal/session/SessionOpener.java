@@ -12,6 +12,7 @@ import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.internal.server.SecurityContexts;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -52,9 +53,13 @@ final class SessionOpener {
     }
   }
 
-  /** A session logged in with a client's credentials; {@code name} tells it apart in the driver's logs. */
+  /**
+   * A session logged in with a client's credentials; {@code name} tells it apart in the driver's logs. Built off
+   * the caller's thread (an event loop): the driver loads its configuration before it goes asynchronous.
+   */
   CompletionStage<CqlSession> openAs(ClientCredentials credentials, String name) {
-    return builder(name, credentials).buildAsync();
+    return CompletableFuture.supplyAsync(() -> builder(name, credentials).buildAsync())
+        .thenCompose(opening -> opening);
   }
 
   private CqlSessionBuilder builder(String name, ClientCredentials credentials) {
