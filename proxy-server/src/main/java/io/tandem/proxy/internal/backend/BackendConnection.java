@@ -41,7 +41,7 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
   private final Supplier<RawFrame> heartbeatRequest;
   private final StreamIdPool streamIds;
   // by stream id, confined to the event loop: no boxing, no map entry and no timer task per request
-  private final CompletableFuture<RawFrame>[] pending;
+  private final ResponseCallback[] pending;
   private final long[] deadlines;
   private int pendingCount;
   private long lastActivity;
@@ -54,7 +54,6 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
    * @param heartbeatInterval idle time after which {@code heartbeatRequest} is sent; zero: never
    * @param heartbeatRequest builds the heartbeat request (an OPTIONS frame)
    */
-  @SuppressWarnings("unchecked")
   BackendConnection(InetSocketAddress node, Duration requestTimeout, int maxStreamIds, Duration heartbeatInterval,
       Supplier<RawFrame> heartbeatRequest) {
     this.node = node;
@@ -64,7 +63,7 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     this.heartbeatRequest = heartbeatRequest;
     this.streamIds = new StreamIdPool(maxStreamIds);
     int ids = Math.min(maxStreamIds, StreamIdPool.MAX_STREAM_IDS);
-    this.pending = new CompletableFuture[ids];
+    this.pending = new ResponseCallback[ids];
     this.deadlines = new long[ids];
   }
 
@@ -91,13 +90,21 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
    * caller owns. Safe from any thread.
    */
   public CompletableFuture<RawFrame> send(RawFrame request) {
-    CompletableFuture<RawFrame> response = new CompletableFuture<>();
-    if (channel.eventLoop().inEventLoop()) {
-      write(request, response);
-    } else {
-      channel.eventLoop().execute(() -> write(request, response));
-    }
+    FutureResponse response = new FutureResponse();
+    send(request, response);
     return response;
+  }
+
+  /**
+   * Sends a request frame (taking over its reference); {@code callback} gets the answer on this connection's
+   * event loop. Safe from any thread.
+   */
+  public void send(RawFrame request, ResponseCallback callback) {
+    if (channel.eventLoop().inEventLoop()) {
+      write(request, callback);
+    } else {
+      channel.eventLoop().execute(() -> write(request, callback));
+    }
   }
 
   public void close() {
@@ -106,16 +113,16 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void write(RawFrame request, CompletableFuture<RawFrame> response) {
+  private void write(RawFrame request, ResponseCallback response) {
     if (!channel.isActive()) {
       request.release();
-      response.completeExceptionally(new BackendConnectionLostException("The connection to " + node + " is closed"));
+      fail(response, new BackendConnectionLostException("The connection to " + node + " is closed"));
       return;
     }
     int streamId = streamIds.acquire();
     if (streamId < 0) {
       request.release();
-      response.completeExceptionally(new BackendBusyException("All stream ids to " + node + " are in use"));
+      fail(response, new BackendBusyException("All stream ids to " + node + " are in use"));
       return;
     }
     long now = System.nanoTime();
@@ -131,12 +138,12 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     long now = System.nanoTime();
     if (pendingCount > 0) {
       for (int streamId = 0; streamId < pending.length; streamId++) {
-        CompletableFuture<RawFrame> response = pending[streamId];
+        ResponseCallback response = pending[streamId];
         if (response != null && now - deadlines[streamId] >= 0) {
           // the id stays taken: a late answer must not be mistaken for the next request's
           pending[streamId] = null;
           pendingCount--;
-          response.completeExceptionally(new BackendTimeoutException(
+          fail(response, new BackendTimeoutException(
               node + " did not answer within " + requestTimeout.toMillis() + " ms"));
         }
       }
@@ -181,7 +188,7 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
       eventListener.accept(frame);
       return;
     }
-    CompletableFuture<RawFrame> answered = streamId >= 0 && streamId < pending.length ? pending[streamId] : null;
+    ResponseCallback answered = streamId >= 0 && streamId < pending.length ? pending[streamId] : null;
     streamIds.release(streamId);
     if (answered == null) {
       LOG.trace("Dropping a late response on stream {} from {}", streamId, node);
@@ -190,8 +197,19 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     }
     pending[streamId] = null;
     pendingCount--;
-    if (!answered.complete(frame)) {
-      frame.release();
+    try {
+      answered.answered(frame);
+    } catch (RuntimeException e) {
+      // the caller's bug must not close a connection other requests share
+      LOG.warn("Handling the answer on stream {} from {} failed", streamId, node, e);
+    }
+  }
+
+  private void fail(ResponseCallback callback, Throwable error) {
+    try {
+      callback.failed(error);
+    } catch (RuntimeException e) {
+      LOG.warn("Handling a failed request to {} failed", node, e);
     }
   }
 
@@ -208,11 +226,11 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     }
     BackendConnectionLostException lost = new BackendConnectionLostException("The connection to " + node + " closed");
     for (int streamId = 0; streamId < pending.length && pendingCount > 0; streamId++) {
-      CompletableFuture<RawFrame> waiting = pending[streamId];
+      ResponseCallback waiting = pending[streamId];
       if (waiting != null) {
         pending[streamId] = null;
         pendingCount--;
-        waiting.completeExceptionally(lost);
+        fail(waiting, lost);
       }
     }
     closed.complete(null);
@@ -222,5 +240,20 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     LOG.debug("Closing the connection to {}: {}", node, cause.toString());
     context.close();
+  }
+
+  /** The answer as a future, for the callers that compose stages (handshakes, prepares, writes). */
+  private static final class FutureResponse extends CompletableFuture<RawFrame> implements ResponseCallback {
+    @Override
+    public void answered(RawFrame response) {
+      if (!complete(response)) {
+        response.release();
+      }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      completeExceptionally(error);
+    }
   }
 }

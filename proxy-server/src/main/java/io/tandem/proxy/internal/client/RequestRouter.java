@@ -18,6 +18,7 @@ import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.proxy.internal.backend.ResponseCallback;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
@@ -176,11 +177,11 @@ final class RequestRouter {
     }
     int streamId = frame.streamId();
     if (read) {
-      long started = System.nanoTime();
-      timedRead(streamId, side, started, links.get(side).send(frame));
+      context.metrics().request("read");
+      links.get(side).send(frame, new TimedRead(streamId, side, System.nanoTime()));
     } else {
       context.metrics().request("write");
-      links.get(side).send(frame).whenComplete((response, error) -> answer(streamId, response, error));
+      links.get(side).send(frame, new Answer(streamId));
     }
     return true;
   }
@@ -194,16 +195,14 @@ final class RequestRouter {
   private void read(int streamId, Frame request, OriginalFrame original) {
     RawFrame frame = original.take();
     Side side = engine.control().state().readSide();
-    long started = System.nanoTime();
-    timedRead(streamId, side, started, prepared.send(side, request, frame));
-  }
-
-  /** @param started when the request was sent, from {@link System#nanoTime} */
-  private void timedRead(int streamId, Side side, long started, CompletableFuture<RawFrame> sent) {
     context.metrics().request("read");
-    sent.whenComplete((response, error) -> {
-      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
-      answer(streamId, response, error);
+    TimedRead read = new TimedRead(streamId, side, System.nanoTime());
+    prepared.send(side, request, frame).whenComplete((response, error) -> {
+      if (error != null) {
+        read.failed(error);
+      } else {
+        read.answered(response);
+      }
     });
   }
 
@@ -332,6 +331,50 @@ final class RequestRouter {
       responder.fail(streamId, error);
     } else {
       responder.respond(streamId, response);
+    }
+  }
+
+  /** Answers the client with the cluster's answer to its request. */
+  private class Answer implements ResponseCallback {
+    final int streamId;
+
+    Answer(int streamId) {
+      this.streamId = streamId;
+    }
+
+    @Override
+    public void answered(RawFrame response) {
+      responder.respond(streamId, response);
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      responder.fail(streamId, error);
+    }
+  }
+
+  /** As {@link Answer}, for a read: first records its latency ({@code tandem.request.latency{kind=read}}). */
+  private final class TimedRead extends Answer {
+    private final Side side;
+    private final long started;
+
+    /** @param started when the request was sent, from {@link System#nanoTime} */
+    TimedRead(int streamId, Side side, long started) {
+      super(streamId);
+      this.side = side;
+      this.started = started;
+    }
+
+    @Override
+    public void answered(RawFrame response) {
+      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
+      super.answered(response);
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
+      super.failed(error);
     }
   }
 
