@@ -58,6 +58,7 @@ public final class ProxyConfig {
   public Duration shutdownGracePeriod() { return values.shutdownGracePeriod; }
   public int preparedCacheSize() { return values.preparedCacheSize; }
   public int eventLoopThreads() { return values.eventLoopThreads; }
+  public boolean nativeTransport() { return values.nativeTransport; }
   public MirrorConfig mirror() { return values.mirror; }
   public InetSocketAddress adminAddress() { return values.adminAddress; }
 
@@ -85,6 +86,7 @@ public final class ProxyConfig {
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
     private int preparedCacheSize = 10_000;
     private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
+    private boolean nativeTransport = true;
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
 
@@ -210,6 +212,15 @@ public final class ProxyConfig {
     }
 
     /**
+     * Whether sockets use Linux's native epoll transport where its library loads (Linux on x86_64 or aarch64);
+     * elsewhere, or when false, Java NIO. Default true.
+     */
+    public Builder nativeTransport(boolean enabled) {
+      this.nativeTransport = enabled;
+      return this;
+    }
+
+    /**
      * How writes are mirrored (mode, retry, breaker, failed-write log). Default: core's defaults except the
      * backpressure policy, {@code LOG_FOR_REPLAY} (see {@link #MIRROR_DEFAULTS}).
      */
@@ -248,6 +259,7 @@ public final class ProxyConfig {
       copy.shutdownGracePeriod = shutdownGracePeriod;
       copy.preparedCacheSize = preparedCacheSize;
       copy.eventLoopThreads = eventLoopThreads;
+      copy.nativeTransport = nativeTransport;
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;
       return copy;

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -15,6 +14,7 @@ import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
+import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +70,7 @@ public final class BackendConnector {
     BackendConnection connection = new BackendConnection(node, requestTimeout, maxStreamIds, heartbeatInterval,
         () -> codecs.request(protocolVersion, 0, Options.INSTANCE));
     CompletableFuture<BackendConnection> connected = new CompletableFuture<>();
-    ChannelFuture future = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    ChannelFuture future = new Bootstrap().group(loop).channel(NettyTransport.of(loop).socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<Channel>() {
