@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Run from the repository root: {@code ./mvnw -B -q -pl benchmarks -am -DskipTests package && java -cp
  * benchmarks/target/tandem-benchmarks.jar io.tandem.benchmarks.proxy.ProxyHarness [--quick]}. The defaults take
- * about 8 minutes on two cores: six scenarios of 2 × 5 s warmup and 3 rounds × 2 × 6 s, and the heap phase, after
- * the clusters start.
+ * about 10 minutes on two cores: six scenarios of 15 s warming the new proxy, 2 × 5 s warmup and 3 rounds × 2 × 6 s,
+ * and the heap phase, after the clusters start.
  */
 @Command(name = "proxy-harness", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compares a driver session connected to the source with the same driver connected to the "
@@ -63,7 +63,7 @@ public final class ProxyHarness implements Callable<Integer> {
   private static final int FIXED_RATE_MAXIMUM_IN_FLIGHT = 1024;
 
   @Option(names = "--quick", description = "Short phases and fewer rows: a smoke test of the harness (about 1 min "
-      + "of load; 3-4 min in all with starting the clusters and a proxy per scenario). A full run takes about 8 min.")
+      + "of load; 4-5 min in all with starting the clusters and a proxy per scenario). A full run takes about 10 min.")
   private boolean quick;
 
   @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
