@@ -12,7 +12,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
-import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
 import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
@@ -24,10 +23,9 @@ import javax.net.ssl.SSLParameters;
 /**
  * Opens {@link BackendConnection}s to the nodes of one cluster, on the event loop of the client connection
  * they serve (so a client's requests and their forwarded copies never change threads). Adds TLS with
- * hostname verification when the cluster uses TLS, an OPTIONS heartbeat on idle connections (sent by the
- * {@link BackendConnection}, which sees every read and write: no idle-state handler adding a listener to each
- * write), and protocol v5
- * segments once the handshake is over (see {@link BackendConnection}).
+ * hostname verification when the cluster uses TLS, an OPTIONS heartbeat on idle connections (sent by the {@link
+ * BackendConnection}, which sees every read and write: no idle-state handler adding a listener to each write), and
+ * protocol v5 segments once the handshake is over (see {@link BackendConnection}).
  */
 public final class BackendConnector {
 
