@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Run from the repository root: {@code ./mvnw -B -q -pl benchmarks -am -DskipTests package && java -cp
  * benchmarks/target/tandem-benchmarks.jar io.tandem.benchmarks.proxy.ProxyHarness [--quick]}. The defaults take
- * about 8 minutes on two cores: six scenarios of 2 × 5 s warmup and 3 rounds × 2 × 6 s, and the heap phase, after
- * the clusters start.
+ * about 10 minutes on two cores: six scenarios of 15 s warming the new proxy, 2 × 5 s warmup and 3 rounds × 2 × 6 s,
+ * and the heap phase, after the clusters start.
  */
 @Command(name = "proxy-harness", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compares a driver session connected to the source with the same driver connected to the "
@@ -63,7 +63,7 @@ public final class ProxyHarness implements Callable<Integer> {
   private static final int FIXED_RATE_MAXIMUM_IN_FLIGHT = 1024;
 
   @Option(names = "--quick", description = "Short phases and fewer rows: a smoke test of the harness (about 1 min "
-      + "of load; 3-4 min in all with starting the clusters and a proxy per scenario). A full run takes about 8 min.")
+      + "of load; 4-5 min in all with starting the clusters and a proxy per scenario). A full run takes about 10 min.")
   private boolean quick;
 
   @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
@@ -114,6 +114,23 @@ public final class ProxyHarness implements Callable<Integer> {
   @Option(names = "--proxy-heap", paramLabel = "SIZE", defaultValue = "512m",
       description = "-Xms and -Xmx of each proxy's JVM (default ${DEFAULT-VALUE}).")
   private String proxyHeap;
+
+  @Option(names = "--proxy-jvm-options", paramLabel = "OPTIONS",
+      description = "More JVM options for each proxy's JVM, separated by spaces, for example "
+          + "'-XX:StartFlightRecording=filename=/tmp/{name}.jfr,settings=profile' ({name} becomes the scenario's "
+          + "name). Default: none.")
+  private String proxyJvmOptions;
+
+  @Option(names = "--proxy-warmup-seconds", paramLabel = "SECONDS",
+      description = "Load through each newly started proxy before its scenario's warmup, not measured, so that "
+          + "its JVM is not measured cold (default 15, quick 5; 0: none).")
+  private Integer proxyWarmupSeconds;
+
+  @Option(names = "--scenarios", paramLabel = "NAME", split = ",", converter = ScenarioNameConverter.class,
+      description = "Only these scenarios, comma-separated, for quick experiments: reads, reads-fixed-rate, "
+          + "pass-through-writes, pass-through-writes-fixed-rate, async-writes, sync-writes, in-flight-heap "
+          + "(default: all; a fixed-rate scenario needs its saturated one).")
+  private List<ScenarioName> scenarioNames;
 
   @Option(names = "--in-flight", paramLabel = "COUNT", defaultValue = "1000",
       description = "Requests in flight in the proxy's heap phase (default ${DEFAULT-VALUE}).")
@@ -168,6 +185,7 @@ public final class ProxyHarness implements Callable<Integer> {
     int roundCount = rounds != null ? rounds : quick ? 2 : 3;
     int clusterWarmup = clusterWarmupSeconds != null ? clusterWarmupSeconds : quick ? 4 : 20;
     int rows = readRows != null ? readRows : quick ? 2_000 : 10_000;
+    int proxyWarmup = proxyWarmupSeconds != null ? proxyWarmupSeconds : quick ? 5 : 15;
     String value = Workloads.valueOfLength(valueSize);
     Workloads workloads = new Workloads(rows, writeKeys, value);
     BenchmarkSchema schema = new BenchmarkSchema("tandem_bench", 1);
@@ -197,16 +215,28 @@ public final class ProxyHarness implements Callable<Integer> {
       ProxyScenarios scenarios = new ProxyScenarios(clusters, sessions, schema, workloads,
           new LoadRunner(concurrency), FIXED_RATE_MAXIMUM_IN_FLIGHT, proxyThreads, launcher, proxyAddress);
       proxySettings = scenarios.describeProxySettings();
-      ScenarioPhases phases = new ScenarioPhases(warmup, measure, roundCount);
-      ProxyOutcome reads = phases.run(scenarios.readsSaturated());
-      outcomes.add(reads);
-      outcomes.add(phases.run(scenarios.readsAtFixedRate(fixedRate(reads), rateOrigin(reads))));
-      ProxyOutcome writes = phases.run(scenarios.passThroughWritesSaturated());
-      outcomes.add(writes);
-      outcomes.add(phases.run(scenarios.passThroughWritesAtFixedRate(fixedRate(writes), rateOrigin(writes))));
-      outcomes.add(phases.run(scenarios.asyncWrites()));
-      outcomes.add(phases.run(scenarios.syncWrites()));
-      if (launcher instanceof ProxyLauncher.ChildProcesses) {
+      ScenarioPhases phases = new ScenarioPhases(warmup, measure, roundCount, proxyWarmup, new LoadRunner(concurrency));
+      if (runs(ScenarioName.reads)) {
+        ProxyOutcome reads = phases.run(scenarios.readsSaturated());
+        outcomes.add(reads);
+        if (runs(ScenarioName.reads_fixed_rate)) {
+          outcomes.add(phases.run(scenarios.readsAtFixedRate(fixedRate(reads), rateOrigin(reads))));
+        }
+      }
+      if (runs(ScenarioName.pass_through_writes)) {
+        ProxyOutcome writes = phases.run(scenarios.passThroughWritesSaturated());
+        outcomes.add(writes);
+        if (runs(ScenarioName.pass_through_writes_fixed_rate)) {
+          outcomes.add(phases.run(scenarios.passThroughWritesAtFixedRate(fixedRate(writes), rateOrigin(writes))));
+        }
+      }
+      if (runs(ScenarioName.async_writes)) {
+        outcomes.add(phases.run(scenarios.asyncWrites()));
+      }
+      if (runs(ScenarioName.sync_writes)) {
+        outcomes.add(phases.run(scenarios.syncWrites()));
+      }
+      if (launcher instanceof ProxyLauncher.ChildProcesses && runs(ScenarioName.in_flight_heap)) {
         inFlightHeap = scenarios.inFlightHeap(inFlight, inFlightConnections, Duration.ofSeconds(warmup),
             Duration.ofSeconds((long) measure * roundCount));
       }
@@ -219,7 +249,7 @@ public final class ProxyHarness implements Callable<Integer> {
     Path output = resultsFile != null ? resultsFile
         : quick ? build.resolve("RESULTS-quick.md") : build.getParent().resolve("RESULTS.md");
     ProxyResultsWriter writer = new ProxyResultsWriter(machine.finished(load), settings, proxySettings, launcher,
-        outcomes, inFlightHeap);
+        outcomes, inFlightHeap, proxyWarmup);
     writer.write(output);
     LOG.info("Results written to section \"{}\" of {}", ProxyResultsWriter.SECTION,
         output.toAbsolutePath().normalize());
@@ -235,7 +265,13 @@ public final class ProxyHarness implements Callable<Integer> {
     }
     Path folder = build.resolve("proxy-processes");
     ProxyProcess.killLeftovers(folder);
-    return new ProxyLauncher.ChildProcesses(folder, proxyHeap);
+    List<String> extraOptions = proxyJvmOptions == null || proxyJvmOptions.isBlank() ? List.of()
+        : List.of(proxyJvmOptions.trim().split("\\s+"));
+    return new ProxyLauncher.ChildProcesses(folder, proxyHeap, extraOptions);
+  }
+
+  private boolean runs(ScenarioName name) {
+    return scenarioNames == null || scenarioNames.contains(name);
   }
 
   private double fixedRate(ProxyOutcome saturated) {
@@ -255,17 +291,62 @@ public final class ProxyHarness implements Callable<Integer> {
           "--rounds, --concurrency, --write-keys, --proxy-threads, --in-flight and --in-flight-connections must be "
               + "at least 1, --value-size at least 0, --rate-fraction in (0, 1]");
     }
+    if (scenarioNames != null && (scenarioNames.contains(ScenarioName.reads_fixed_rate)
+        && !scenarioNames.contains(ScenarioName.reads) || scenarioNames.contains(ScenarioName.pass_through_writes_fixed_rate)
+        && !scenarioNames.contains(ScenarioName.pass_through_writes))) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "a fixed-rate scenario takes its rate from its saturated one: add reads or pass-through-writes to --scenarios");
+    }
+    if (proxyWarmupSeconds != null && proxyWarmupSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--proxy-warmup-seconds must be at least 0");
+    }
     if (!proxyHeap.matches("[0-9]+[kKmMgG]?")) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--proxy-heap must be a JVM heap size such as 512m or 1g, got '" + proxyHeap + "'");
     }
   }
 
-  /** Runs each comparison's warmup and measured rounds with the comparison's own driver, then closes it. */
-  private record ScenarioPhases(int warmupSeconds, int measureSeconds, int rounds) {
+  /** The scenarios {@code --scenarios} can pick, named as in the results (underscores for dashes). */
+  enum ScenarioName {
+    reads, reads_fixed_rate, pass_through_writes, pass_through_writes_fixed_rate, async_writes, sync_writes,
+    in_flight_heap;
+
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+  }
+
+  /** Reads a scenario name as the results write it, with dashes. */
+  static final class ScenarioNameConverter implements CommandLine.ITypeConverter<ScenarioName> {
+    @Override
+    public ScenarioName convert(String value) {
+      try {
+        return ScenarioName.valueOf(value.trim().replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("unknown scenario '" + value + "'");
+      }
+    }
+  }
+
+  /**
+   * Runs each comparison's warmup and measured rounds with the comparison's own driver, then closes it. A
+   * proxy started for the comparison first gets {@code proxyWarmupSeconds} of the candidate's load from a closed
+   * loop ({@code proxyWarmup}), not measured: a proxy is a long-running process, and timing its JVM while it
+   * still compiles its hot path would charge the proxy for a restart the harness chose.
+   */
+  private record ScenarioPhases(int warmupSeconds, int measureSeconds, int rounds, int proxyWarmupSeconds,
+      LoadRunner proxyWarmup) {
 
     ProxyOutcome run(ProxyComparison comparison) throws InterruptedException {
       try (comparison) {
+        if (proxyWarmupSeconds > 0) {
+          LOG.info("Scenario '{}': warming up the proxy's JVM for {} s", comparison.scenario().name(),
+              proxyWarmupSeconds);
+          proxyWarmup.run("proxy warmup", comparison.scenario().candidate().operation(),
+              Duration.ofSeconds(proxyWarmupSeconds));
+          comparison.scenario().candidate().settler().settle();
+        }
         ScenarioResult result = new ScenarioRunner(comparison.driver(), Duration.ofSeconds(warmupSeconds),
             Duration.ofSeconds(measureSeconds), rounds, comparison.listener()).run(comparison.scenario());
         return new ProxyOutcome(result, comparison.driver(), comparison.load(), comparison.goal(),

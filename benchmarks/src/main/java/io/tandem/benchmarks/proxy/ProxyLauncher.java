@@ -4,6 +4,7 @@ import io.tandem.benchmarks.HarnessLaunch;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.cli.TandemProxyCli;
 import java.nio.file.Path;
+import java.util.List;
 
 /** How the harness runs the proxies of its scenarios: each in a JVM of its own, or all in the harness's JVM. */
 public sealed interface ProxyLauncher {
@@ -33,17 +34,28 @@ public sealed interface ProxyLauncher {
    *
    * @param folder where each proxy's output and config file go
    * @param heap the heap of each proxy's JVM, for example {@code 512m}
+   * @param extraJvmOptions more options for each proxy's JVM ({@code {name}} becomes the scenario's name); none by
+   *     default
    */
-  record ChildProcesses(Path folder, String heap) implements ProxyLauncher {
+  record ChildProcesses(Path folder, String heap, List<String> extraJvmOptions) implements ProxyLauncher {
+
+    public ChildProcesses {
+      extraJvmOptions = List.copyOf(extraJvmOptions);
+    }
 
     @Override
     public ProxyUnderTest start(String name, ProxyConfig config) {
-      return ProxyProcess.start(name, config, folder, heap);
+      return ProxyProcess.start(name, config, folder, heap, extraJvmOptions);
+    }
+
+    /** The flags of each proxy's JVM. */
+    public List<String> jvmFlags() {
+      return ProxyProcess.jvmFlags(heap, extraJvmOptions);
     }
 
     @Override
     public String describe() {
-      return "in a JVM of its own: `java " + String.join(" ", ProxyProcess.jvmFlags(heap)) + " -cp "
+      return "in a JVM of its own: `java " + String.join(" ", jvmFlags()) + " -cp "
           + HarnessLaunch.JAR + " " + TandemProxyCli.class.getName() + " SOURCE TARGET --disable-source-tls "
           + "--disable-target-tls --proxy-address ADDRESS --proxy-port 0 --metrics-address ADDRESS --metrics-port 0 "
           + "--threads N --request-timeout PT12S --config FILE` (the harness's class path; the file holds the "

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A proxy started from its command line ({@link TandemProxyCli}) in a JVM of its own, on the harness's class
- * path, with a fixed heap ({@code -Xms} = {@code -Xmx}, G1), clients on a free port of the listen address and its
+ * path, with a fixed heap ({@code -Xms} = {@code -Xmx}, G1) and any extra JVM options, clients on a free port of the listen address and its
  * metrics and admin endpoint on another. Its output goes to {@code <name>.log}, its {@code --config} file is
  * {@code <name>.conf}, both in the folder given.
  *
@@ -42,6 +42,8 @@ public final class ProxyProcess implements ProxyUnderTest {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final long STOP_TIMEOUT_SECONDS = 30;
   private static final Duration METER_POLL_INTERVAL = Duration.ofMillis(20);
+  /** Replaced by the scenario's name in extra JVM options, so that each proxy writes its own JFR or GC file. */
+  static final String NAME_PLACEHOLDER = "{name}";
 
   private final String name;
   private final Process process;
@@ -60,12 +62,15 @@ public final class ProxyProcess implements ProxyUnderTest {
   }
 
   /**
-   * The JVM flags of every proxy process.
+   * The JVM flags of every proxy process: a fixed heap, G1, then the extra options (which win, being last).
    *
    * @param heap {@code -Xms} and {@code -Xmx}, for example {@code 512m}
+   * @param extraOptions more JVM options, for example {@code -XX:StartFlightRecording=...}; may be empty
    */
-  static List<String> jvmFlags(String heap) {
-    return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+  static List<String> jvmFlags(String heap, List<String> extraOptions) {
+    List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+    flags.addAll(extraOptions);
+    return flags;
   }
 
   /**
@@ -75,13 +80,14 @@ public final class ProxyProcess implements ProxyUnderTest {
    * @throws IllegalStateException when it exits first or does not listen within 90 s (its output says why); it
    *     is stopped then
    */
-  static ProxyProcess start(String name, ProxyConfig config, Path folder, String heap) {
+  static ProxyProcess start(String name, ProxyConfig config, Path folder, String heap, List<String> extraOptions) {
     folder = folder.toAbsolutePath().normalize();
     Path configFile = folder.resolve(name + ".conf");
     Path log = folder.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags(heap));
+    command.addAll(jvmFlags(heap, extraOptions).stream().map(option -> option.replace(NAME_PLACEHOLDER, name))
+        .toList());
     command.addAll(List.of("-cp", classPath(), TandemProxyCli.class.getName()));
     command.addAll(ProxyCommandLine.arguments(config, configFile));
     ProxyProcess proxy;

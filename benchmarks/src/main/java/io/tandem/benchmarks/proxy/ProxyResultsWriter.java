@@ -29,20 +29,23 @@ public final class ProxyResultsWriter {
   private final ProxyLauncher launcher;
   private final List<ProxyOutcome> outcomes;
   private final InFlightHeapProbe.InFlightHeap inFlightHeap;
+  private final int proxyWarmupSeconds;
 
   /**
    * @param proxySettings the proxies' configuration in words
    * @param launcher how the proxies ran
    * @param inFlightHeap the heap phase, or null when it did not run (proxies in the harness's JVM)
+   * @param proxyWarmupSeconds the unmeasured load through each new proxy before its scenario's warmup
    */
   public ProxyResultsWriter(MachineFacts machine, RunSettings settings, String proxySettings, ProxyLauncher launcher,
-      List<ProxyOutcome> outcomes, InFlightHeapProbe.InFlightHeap inFlightHeap) {
+      List<ProxyOutcome> outcomes, InFlightHeapProbe.InFlightHeap inFlightHeap, int proxyWarmupSeconds) {
     this.machine = machine;
     this.settings = settings;
     this.proxySettings = proxySettings;
     this.launcher = launcher;
     this.outcomes = List.copyOf(outcomes);
     this.inFlightHeap = inFlightHeap;
+    this.proxyWarmupSeconds = proxyWarmupSeconds;
   }
 
   /** Replaces the "proxy" section of {@code file}, keeping the other sections. */
@@ -155,7 +158,7 @@ public final class ProxyResultsWriter {
         .append(" connections to it, a closed loop keeping ").append(inFlight)
         .append(" requests in flight, half single-row reads and half single-row writes, for ")
         .append(heap.load().elapsed().toSeconds()).append(" s after a ").append(settings.warmupSeconds())
-        .append(" s warmup; the proxy's JVM has `").append(String.join(" ", ProxyProcess.jvmFlags(heap())))
+        .append(" s warmup; the proxy's JVM has `").append(String.join(" ", ((ProxyLauncher.ChildProcesses) launcher).jvmFlags()))
         .append("`.\n\n")
         .append("| measure | connected, nothing in flight | ").append(inFlight).append(" in flight |\n|---|--:|--:|\n")
         .append("| **live heap after a forced full collection** (`jcmd <pid> GC.run`, then "
@@ -230,7 +233,10 @@ public final class ProxyResultsWriter {
             + "node; a candidate's only contact point is the proxy. Prepared statements, consistency LOCAL_ONE.\n")
         .append("- Before the first scenario, ").append(settings.clusterWarmupSeconds())
         .append(" s of reads and writes on both clusters with direct sessions (not measured).\n")
-        .append("- Per scenario: a ").append(settings.warmupSeconds()).append(" s warmup of each contender, then ")
+        .append("- Per scenario: ").append(proxyWarmupSeconds > 0 ? "first " + proxyWarmupSeconds + " s of the "
+            + "candidate's load through the newly started proxy, in a closed loop (not measured: a proxy runs for "
+            + "long, so its JVM is not timed while it still compiles its hot path); then " : "")
+        .append("a ").append(settings.warmupSeconds()).append(" s warmup of each contender, then ")
         .append(settings.rounds()).append(" measured rounds of ").append(settings.measureSeconds())
         .append(" s per contender in ABBA order (baseline first in odd rounds, candidate first in even rounds).\n")
         .append("- Saturated scenarios: a closed loop with ").append(settings.concurrency())

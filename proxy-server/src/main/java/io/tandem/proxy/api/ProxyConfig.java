@@ -60,6 +60,7 @@ public final class ProxyConfig {
   /** Most driver sessions kept per cluster logged in with a client's credentials (see the builder). */
   public int maxLoginSessions() { return values.maxLoginSessions; }
   public int eventLoopThreads() { return values.eventLoopThreads; }
+  public boolean nativeTransport() { return values.nativeTransport; }
   public MirrorConfig mirror() { return values.mirror; }
   public InetSocketAddress adminAddress() { return values.adminAddress; }
 
@@ -88,6 +89,7 @@ public final class ProxyConfig {
     private int preparedCacheSize = 10_000;
     private int maxLoginSessions = 16;
     private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
+    private boolean nativeTransport = true;
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
 
@@ -223,6 +225,15 @@ public final class ProxyConfig {
     }
 
     /**
+     * Whether sockets use Linux's native epoll transport where its library loads (Linux on x86_64 or aarch64);
+     * elsewhere, or when false, Java NIO. Default true.
+     */
+    public Builder nativeTransport(boolean enabled) {
+      this.nativeTransport = enabled;
+      return this;
+    }
+
+    /**
      * How writes are mirrored (mode, retry, breaker, failed-write log). Default: core's defaults except the
      * backpressure policy, {@code LOG_FOR_REPLAY} (see {@link #MIRROR_DEFAULTS}).
      */
@@ -262,6 +273,7 @@ public final class ProxyConfig {
       copy.preparedCacheSize = preparedCacheSize;
       copy.maxLoginSessions = maxLoginSessions;
       copy.eventLoopThreads = eventLoopThreads;
+      copy.nativeTransport = nativeTransport;
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;
       return copy;

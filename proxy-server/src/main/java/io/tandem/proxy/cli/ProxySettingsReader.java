@@ -65,6 +65,7 @@ final class ProxySettingsReader {
     if (threads != 0) {
       get(Settings.EVENT_LOOP_THREADS, () -> builder.eventLoopThreads(threads));
     }
+    get(Settings.NATIVE_TRANSPORT, () -> builder.nativeTransport(config.getBoolean(Settings.NATIVE_TRANSPORT.path())));
     builder.adminAddress(adminAddress());
     builder.mirror(mirror());
     Side readSide = get(Settings.READ_SIDE, () -> side(config.getString(Settings.READ_SIDE.path())));

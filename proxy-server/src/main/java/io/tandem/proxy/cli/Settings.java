@@ -23,6 +23,7 @@ final class Settings {
   static final Setting PREPARED_CACHE_SIZE = Setting.proxy("prepared-cache-size", null);
   static final Setting MAX_LOGIN_SESSIONS = Setting.proxy("max-login-sessions", null);
   static final Setting EVENT_LOOP_THREADS = Setting.proxy("event-loop-threads", "--threads");
+  static final Setting NATIVE_TRANSPORT = Setting.proxy("native-transport", null);
   static final Setting READ_SIDE = Setting.proxy("read-side", "--read-side");
   static final Setting ADMIN_ENABLED = Setting.proxy("admin.enabled", "--metrics");
   static final Setting ADMIN_ADDRESS = Setting.proxy("admin.address", "--metrics-address");

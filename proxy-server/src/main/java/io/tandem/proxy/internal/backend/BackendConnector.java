@@ -4,33 +4,28 @@ import com.datastax.oss.protocol.internal.request.Options;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
-import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
+import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
  * Opens {@link BackendConnection}s to the nodes of one cluster, on the event loop of the client connection
  * they serve (so a client's requests and their forwarded copies never change threads). Adds TLS with
- * hostname verification when the cluster uses TLS, an OPTIONS heartbeat on idle connections, and protocol v5
- * segments once the handshake is over (see {@link BackendConnection}).
+ * hostname verification when the cluster uses TLS, an OPTIONS heartbeat on idle connections (sent by the {@link
+ * BackendConnection}, which sees every read and write: no idle-state handler adding a listener to each write), and
+ * protocol v5 segments once the handshake is over (see {@link BackendConnection}).
  */
 public final class BackendConnector {
 
@@ -70,9 +65,10 @@ public final class BackendConnector {
 
   /** Opens a TCP (and TLS) connection; the CQL handshake is the caller's. */
   public CompletableFuture<BackendConnection> connect(EventLoop loop, InetSocketAddress node, int protocolVersion) {
-    BackendConnection connection = new BackendConnection(node, requestTimeout, maxStreamIds);
+    BackendConnection connection = new BackendConnection(node, requestTimeout, maxStreamIds, heartbeatInterval,
+        () -> codecs.request(protocolVersion, 0, Options.INSTANCE));
     CompletableFuture<BackendConnection> connected = new CompletableFuture<>();
-    ChannelFuture future = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    ChannelFuture future = new Bootstrap().group(loop).channel(NettyTransport.of(loop).socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<Channel>() {
@@ -80,10 +76,6 @@ public final class BackendConnector {
           protected void initChannel(Channel channel) {
             if (sslContext != null) {
               channel.pipeline().addLast(sslHandler(channel, node));
-            }
-            if (!heartbeatInterval.isZero()) {
-              channel.pipeline().addLast(new IdleStateHandler(0, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS));
-              channel.pipeline().addLast(new Heartbeat(connection, protocolVersion));
             }
             // protocol v5 only, after the handshake: requests written between two flushes share segments
             channel.pipeline().addLast(new SegmentEncoder());
@@ -113,31 +105,5 @@ public final class BackendConnector {
       engine.setSSLParameters(parameters);
     }
     return handler;
-  }
-
-  /** Sends an OPTIONS when the connection has been idle; the SUPPORTED answer is simply dropped. */
-  private final class Heartbeat extends ChannelInboundHandlerAdapter {
-    private final BackendConnection connection;
-    private final int protocolVersion;
-
-    Heartbeat(BackendConnection connection, int protocolVersion) {
-      this.connection = connection;
-      this.protocolVersion = protocolVersion;
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext context, Object event) {
-      if (event instanceof IdleStateEvent) {
-        connection.send(codecs.request(protocolVersion, 0, Options.INSTANCE)).whenComplete((answer, error) -> {
-          if (answer != null) {
-            answer.release();
-          } else {
-            context.close();
-          }
-        });
-      } else {
-        context.fireUserEventTriggered(event);
-      }
-    }
   }
 }

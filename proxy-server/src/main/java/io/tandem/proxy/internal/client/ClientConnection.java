@@ -130,7 +130,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
       throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
           "A client sent a response frame (opcode 0x" + Integer.toHexString(frame.opcode()) + ")");
     }
-    if (!context.protocolVersions().contains(frame.version())) {
+    if (!context.offers(frame.version())) {
       negotiateDown(frame);
       return;
     }

@@ -7,6 +7,7 @@ import io.tandem.core.api.Side;
 import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.internal.backend.BackendConnection;
 import io.tandem.proxy.internal.backend.BackendConnectionLostException;
+import io.tandem.proxy.internal.backend.ResponseCallback;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.session.ClientCredentials;
 import java.net.InetSocketAddress;
@@ -79,6 +80,25 @@ final class ClusterLink {
       }
       return connection.send(request);
     }).thenCompose(response -> response);
+  }
+
+  /**
+   * Sends a request frame (taking over its reference); {@code callback} gets the answer, which it then owns. On
+   * the event loop with the connection open (the hot path) it goes straight to the connection; otherwise as
+   * {@link #send(RawFrame)}, connecting first.
+   */
+  void send(RawFrame request, ResponseCallback callback) {
+    if (loop.inEventLoop() && isConnected()) {
+      current.join().send(request, callback);
+      return;
+    }
+    send(request).whenComplete((response, error) -> {
+      if (error != null) {
+        callback.failed(error);
+      } else {
+        callback.answered(response);
+      }
+    });
   }
 
   /**

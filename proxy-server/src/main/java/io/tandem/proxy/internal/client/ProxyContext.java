@@ -30,6 +30,7 @@ public final class ProxyContext {
 
   private final ProxyConfig config;
   private final TreeSet<Integer> protocolVersions;
+  private final boolean[] offered;
   private final MirrorEngine engine;
   private final ProtocolCodecs codecs;
   private final Map<Side, BackendConnector> connectors;
@@ -51,6 +52,8 @@ public final class ProxyContext {
       SystemTableRewriter topology, ProxyMetrics metrics) {
     this.config = config;
     this.protocolVersions = new TreeSet<>(protocolVersions);
+    this.offered = new boolean[this.protocolVersions.isEmpty() ? 0 : this.protocolVersions.last() + 1];
+    this.protocolVersions.forEach(version -> offered[version] = true);
     this.engine = engine;
     this.codecs = codecs;
     this.connectors = new EnumMap<>(connectors);
@@ -69,6 +72,11 @@ public final class ProxyContext {
   /** The protocol versions clients are offered, in order. */
   public Set<Integer> protocolVersions() {
     return Collections.unmodifiableSet(protocolVersions);
+  }
+
+  /** Whether clients are offered {@code version}; per frame, so without a set view or boxing. */
+  public boolean offers(int version) {
+    return version >= 0 && version < offered.length && offered[version];
   }
 
   /** The highest version clients are offered: what a client asking for a higher one is negotiated down to. */

@@ -16,7 +16,9 @@ import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.proxy.internal.backend.ResponseCallback;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
@@ -28,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +61,7 @@ final class RequestRouter {
 
   /** Routes a QUERY, PREPARE, EXECUTE or BATCH frame (taking over its reference). */
   void route(RawFrame frame) {
-    if (frame.opcode() == Opcode.QUERY && routedAsPlainRead(frame)
-        || frame.opcode() == Opcode.EXECUTE && routedAsPreparedRead(frame)) {
+    if (routedAsTheyCame(frame)) {
       return;
     }
     int streamId = frame.streamId();
@@ -136,35 +136,53 @@ final class RequestRouter {
   }
 
   /**
-   * A simple read needs only its text to be routed, so the rest of the frame is not decoded: it goes to the
-   * read side as it came. Returns false (nothing done) for anything else.
+   * A QUERY needs only its text, and an EXECUTE only its prepared id, to be routed when it is a plain read, or a
+   * write while mirroring is stopped (it goes to the primary only, as the client sent it, as {@link #write}
+   * would send it): the rest of the frame is not decoded, and it is forwarded as it came. An EXECUTE qualifies
+   * only when the cluster knows the statement under the client's id. Should that cluster answer UNPREPARED (it
+   * forgot the statement), the answer reaches the client, whose driver prepares it again through the proxy.
+   * Returns false (nothing done) for anything else.
    */
-  private boolean routedAsPlainRead(RawFrame frame) {
-    String text = BodyPeek.queryText(frame);
-    if (text == null || !isPlainRead(engine.classifier().classify(text), state.keyspace())) {
+  private boolean routedAsTheyCame(RawFrame frame) {
+    Classification classification;
+    String keyspace;
+    byte[] id = null;
+    PreparedStatement statement = null;
+    if (frame.opcode() == Opcode.QUERY) {
+      String text = BodyPeek.queryText(frame);
+      if (text == null) {
+        return false;
+      }
+      classification = engine.classifier().classify(text);
+      keyspace = state.keyspace();
+    } else if (frame.opcode() == Opcode.EXECUTE) {
+      id = BodyPeek.preparedId(frame);
+      statement = id == null ? null : context.prepared().find(id).orElse(null);
+      if (statement == null) {
+        return false;
+      }
+      classification = statement.classification();
+      keyspace = statement.keyspace();
+    } else {
       return false;
     }
-    Side side = engine.control().state().readSide();
-    timedRead(frame.streamId(), side, () -> links.get(side).send(frame));
-    return true;
-  }
-
-  /**
-   * Likewise an EXECUTE of a read the read side knows under the client's id: forwarded as it came. Should
-   * that cluster answer UNPREPARED (it forgot the statement), the answer reaches the client, whose driver
-   * prepares it again through the proxy.
-   */
-  private boolean routedAsPreparedRead(RawFrame frame) {
-    byte[] id = BodyPeek.preparedId(frame);
-    PreparedStatement statement = id == null ? null : context.prepared().find(id).orElse(null);
-    if (statement == null || !isPlainRead(statement.classification(), statement.keyspace())) {
+    MigrationState migration = engine.control().state();
+    boolean read = isPlainRead(classification, keyspace);
+    if (!read && !(classification.isWrite() && !migration.mirroring())) {
       return false;
     }
-    Side side = engine.control().state().readSide();
-    if (!Arrays.equals(statement.idOn(side), id)) {
+    Side side = read ? migration.readSide() : migration.primary();
+    if (statement != null && !Arrays.equals(statement.idOn(side), id)) {
       return false;
     }
-    timedRead(frame.streamId(), side, () -> links.get(side).send(frame));
+    int streamId = frame.streamId();
+    if (read) {
+      context.metrics().request("read");
+      links.get(side).send(frame, new TimedRead(streamId, side, System.nanoTime()));
+    } else {
+      context.metrics().request("write");
+      links.get(side).send(frame, new Answer(streamId));
+    }
     return true;
   }
 
@@ -177,15 +195,14 @@ final class RequestRouter {
   private void read(int streamId, Frame request, OriginalFrame original) {
     RawFrame frame = original.take();
     Side side = engine.control().state().readSide();
-    timedRead(streamId, side, () -> prepared.send(side, request, frame));
-  }
-
-  private void timedRead(int streamId, Side side, Supplier<CompletableFuture<RawFrame>> send) {
     context.metrics().request("read");
-    long started = System.nanoTime();
-    send.get().whenComplete((response, error) -> {
-      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
-      answer(streamId, response, error);
+    TimedRead read = new TimedRead(streamId, side, System.nanoTime());
+    prepared.send(side, request, frame).whenComplete((response, error) -> {
+      if (error != null) {
+        read.failed(error);
+      } else {
+        read.answered(response);
+      }
     });
   }
 
@@ -315,6 +332,50 @@ final class RequestRouter {
       responder.fail(streamId, error);
     } else {
       responder.respond(streamId, response);
+    }
+  }
+
+  /** Answers the client with the cluster's answer to its request. */
+  private class Answer implements ResponseCallback {
+    final int streamId;
+
+    Answer(int streamId) {
+      this.streamId = streamId;
+    }
+
+    @Override
+    public void answered(RawFrame response) {
+      responder.respond(streamId, response);
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      responder.fail(streamId, error);
+    }
+  }
+
+  /** As {@link Answer}, for a read: first records its latency ({@code tandem.request.latency{kind=read}}). */
+  private final class TimedRead extends Answer {
+    private final Side side;
+    private final long started;
+
+    /** @param started when the request was sent, from {@link System#nanoTime} */
+    TimedRead(int streamId, Side side, long started) {
+      super(streamId);
+      this.side = side;
+      this.started = started;
+    }
+
+    @Override
+    public void answered(RawFrame response) {
+      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
+      super.answered(response);
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
+      super.failed(error);
     }
   }
 

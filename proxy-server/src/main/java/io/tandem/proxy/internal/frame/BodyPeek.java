@@ -16,33 +16,44 @@ public final class BodyPeek {
 
   /** A QUERY's text, or {@code null} when the frame must be decoded in full to read it (or is malformed). */
   public static String queryText(RawFrame query) {
-    ByteBuf body = plainBody(query);
-    if (body == null || body.readableBytes() < Integer.BYTES) {
+    if (!plain(query)) {
       return null;
     }
-    int length = body.getInt(body.readerIndex());
-    if (length < 0 || length > body.readableBytes() - Integer.BYTES) {
+    ByteBuf frame = query.buffer();
+    int body = frame.readerIndex() + RawFrame.HEADER_LENGTH;
+    int bodyLength = frame.writerIndex() - body;
+    if (bodyLength < Integer.BYTES) {
       return null;
     }
-    return body.toString(body.readerIndex() + Integer.BYTES, length, StandardCharsets.UTF_8);
+    int length = frame.getInt(body);
+    if (length < 0 || length > bodyLength - Integer.BYTES) {
+      return null;
+    }
+    return frame.toString(body + Integer.BYTES, length, StandardCharsets.UTF_8);
   }
 
   /** An EXECUTE's prepared id, or {@code null} when the frame must be decoded in full (or is malformed). */
   public static byte[] preparedId(RawFrame execute) {
-    ByteBuf body = plainBody(execute);
-    if (body == null || body.readableBytes() < Short.BYTES) {
+    if (!plain(execute)) {
       return null;
     }
-    int length = body.getUnsignedShort(body.readerIndex());
-    if (length == 0 || length > body.readableBytes() - Short.BYTES) {
+    ByteBuf frame = execute.buffer();
+    int body = frame.readerIndex() + RawFrame.HEADER_LENGTH;
+    int bodyLength = frame.writerIndex() - body;
+    if (bodyLength < Short.BYTES) {
+      return null;
+    }
+    int length = frame.getUnsignedShort(body);
+    if (length == 0 || length > bodyLength - Short.BYTES) {
       return null;
     }
     byte[] id = new byte[length];
-    body.getBytes(body.readerIndex() + Short.BYTES, id);
+    frame.getBytes(body + Short.BYTES, id);
     return id;
   }
 
-  private static ByteBuf plainBody(RawFrame frame) {
-    return (frame.flags() & FLAGS_BEFORE_BODY) != 0 ? null : frame.body();
+  /** Whether the body starts right after the header (read in place: no slice per request). */
+  private static boolean plain(RawFrame frame) {
+    return (frame.flags() & FLAGS_BEFORE_BODY) == 0;
   }
 }

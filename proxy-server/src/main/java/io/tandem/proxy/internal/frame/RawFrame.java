@@ -21,13 +21,17 @@ public final class RawFrame {
   private final boolean response;
   private final int flags;
   private final int opcode;
+  private int streamId;
 
   private RawFrame(ByteBuf buffer) {
     this.buffer = buffer;
-    int versionByte = buffer.getUnsignedByte(buffer.readerIndex());
+    // version, flags and stream id in one read (each read of a buffer checks that it is still accessible)
+    int start = buffer.getInt(buffer.readerIndex());
+    int versionByte = start >>> 24;
     this.version = versionByte & ~RESPONSE_BIT;
     this.response = (versionByte & RESPONSE_BIT) != 0;
-    this.flags = buffer.getUnsignedByte(buffer.readerIndex() + 1);
+    this.flags = (start >>> 16) & 0xFF;
+    this.streamId = (short) start;
     this.opcode = buffer.getUnsignedByte(buffer.readerIndex() + 4);
   }
 
@@ -49,12 +53,13 @@ public final class RawFrame {
   }
 
   public int streamId() {
-    return buffer.getShort(buffer.readerIndex() + STREAM_ID_OFFSET);
+    return streamId;
   }
 
   /** Rewrites the stream id in place and returns this frame. */
   public RawFrame withStreamId(int streamId) {
     buffer.setShort(buffer.readerIndex() + STREAM_ID_OFFSET, streamId);
+    this.streamId = (short) streamId;
     return this;
   }
 

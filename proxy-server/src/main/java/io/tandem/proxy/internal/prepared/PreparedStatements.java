@@ -17,7 +17,9 @@ public final class PreparedStatements {
   private final Cache<ByteBuffer, PreparedStatement> byClientId;
 
   public PreparedStatements(int maximumSize) {
-    this.byClientId = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    // the cache's upkeep (recording reads for the LRU order, evicting) runs on the caller's thread, amortized:
+    // left to the common pool, every few hundred EXECUTEs would wake one of its threads
+    this.byClientId = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
   }
 
   /**

@@ -23,6 +23,7 @@ import io.tandem.proxy.internal.metrics.ProxyMetrics;
 import io.tandem.proxy.internal.session.ClusterSessions;
 import io.tandem.proxy.internal.topology.ProxyTopology;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
+import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -96,7 +97,12 @@ public final class DefaultTandemProxy implements TandemProxy {
     }
     context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes, sessions,
         new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(registry));
-    server = new ProxyServer(config.eventLoopThreads());
+    NettyTransport transport = NettyTransport.choose(config.nativeTransport());
+    if (config.nativeTransport() && transport == NettyTransport.NIO) {
+      LOG.info("Using Java NIO: the native epoll transport is not available here ({})",
+          NettyTransport.unavailabilityCause());
+    }
+    server = new ProxyServer(config.eventLoopThreads(), transport);
     address = server.bind(config.listenAddress(), context, clientTls);
     if (config.adminAddress() != null) {
       AdminServer admin = remember(new AdminServer(config.adminAddress(), registry, engine.control(),
@@ -104,8 +110,9 @@ public final class DefaultTandemProxy implements TandemProxy {
       admin.start();
       adminAddress = admin.address();
     }
-    LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode, protocol versions {})", address,
-        config.source(), config.target(), config.mirror().defaultMode(), protocolVersions);
+    LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode, protocol versions {}, {} transport, {} "
+        + "event-loop threads)", address, config.source(), config.target(), config.mirror().defaultMode(),
+        protocolVersions, transport.name().toLowerCase(java.util.Locale.ROOT), config.eventLoopThreads());
   }
 
   /**

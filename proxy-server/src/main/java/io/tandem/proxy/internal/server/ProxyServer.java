@@ -7,8 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -18,11 +16,12 @@ import io.tandem.proxy.internal.client.ProxyContext;
 import io.tandem.proxy.internal.compression.FrameCompressionHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
+import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where client connections are accepted: a Netty server whose pipeline per connection is TLS (when
+ * Where client connections are accepted: a Netty server (epoll or NIO, see {@link NettyTransport}) whose pipeline per connection is TLS (when
  * configured), the v5 segment encoder, the frame decoder, compression, and a {@link ClientConnection}. Each client connection and the cluster
  * connections opened for it share one event loop.
  */
@@ -30,19 +29,22 @@ final class ProxyServer implements AutoCloseable {
 
   private static final int FLUSHES_PER_BATCH = 64;
 
-  private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("tandem-proxy-accept", true));
+  private final NettyTransport transport;
+  private final EventLoopGroup acceptors;
   private final EventLoopGroup workers;
   private final ChannelGroup clients = new DefaultChannelGroup("tandem-proxy-clients", GlobalEventExecutor.INSTANCE);
   private Channel listener;
 
-  ProxyServer(int threads) {
-    this.workers = new NioEventLoopGroup(threads, new DefaultThreadFactory("tandem-proxy-io", true));
+  ProxyServer(int threads, NettyTransport transport) {
+    this.transport = transport;
+    this.acceptors = transport.eventLoopGroup(1, new DefaultThreadFactory("tandem-proxy-accept", true));
+    this.workers = transport.eventLoopGroup(threads, new DefaultThreadFactory("tandem-proxy-io", true));
   }
 
   /** Binds the listen address; returns the bound address (with the real port when 0 was asked for). */
   InetSocketAddress bind(InetSocketAddress address, ProxyContext context, SslContext clientTls) {
     int maxFrameBytes = context.config().maxFrameBytes();
-    listener = new ServerBootstrap().group(acceptors, workers).channel(NioServerSocketChannel.class)
+    listener = new ServerBootstrap().group(acceptors, workers).channel(transport.serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childHandler(new ChannelInitializer<Channel>() {
