@@ -61,13 +61,21 @@ public final class Markdown {
     return phases.stream().map(phase -> operations(phase.operationsPerSecond())).collect(Collectors.joining(" / "));
   }
 
-  /** The round-by-round line, the notes the candidate's clean-up left, the findings and the first errors. */
+  /** The phases' p99 latency in milliseconds, round by round, for example {@code "1.85 / 2.10"}. */
+  public static String perRoundP99(List<PhaseResult> phases) {
+    return phases.stream().map(phase -> String.format(Locale.ROOT, "%.2f",
+        phase.latencies().getValueAtPercentile(99.0) / 1000.0)).collect(Collectors.joining(" / "));
+  }
+
+  /** The round-by-round lines, the notes the candidate's clean-up left, the findings and the first errors. */
   public static String roundsAndFindings(ScenarioResult result) {
     StringBuilder out = new StringBuilder();
     out.append("Round by round, ops/s — baseline: ").append(perRound(result.baselinePhases()))
         .append("; candidate: ").append(perRound(result.candidatePhases()))
         .append("; ratios: ").append(result.roundRatios().stream().map(Markdown::ratio)
             .collect(Collectors.joining(", "))).append(".\n");
+    out.append("Round by round, p99 ms — baseline: ").append(perRoundP99(result.baselinePhases()))
+        .append("; candidate: ").append(perRoundP99(result.candidatePhases())).append(".\n");
     List<String> settleNotes = result.candidatePhases().stream().map(PhaseResult::settleNote)
         .filter(Objects::nonNull).toList();
     if (!settleNotes.isEmpty()) {
