@@ -18,13 +18,11 @@ import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.backend.ResponseCallback;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import io.tandem.proxy.internal.topology.SystemTableRewriter.SystemTable;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -178,10 +176,10 @@ final class RequestRouter {
     int streamId = frame.streamId();
     if (read) {
       context.metrics().request("read");
-      links.get(side).send(frame, new TimedRead(streamId, side, System.nanoTime()));
+      links.get(side).send(frame, new ClientAnswer.TimedRead(responder, streamId, engine, side));
     } else {
       context.metrics().request("write");
-      links.get(side).send(frame, new Answer(streamId));
+      links.get(side).send(frame, new ClientAnswer(responder, streamId));
     }
     return true;
   }
@@ -196,7 +194,7 @@ final class RequestRouter {
     RawFrame frame = original.take();
     Side side = engine.control().state().readSide();
     context.metrics().request("read");
-    TimedRead read = new TimedRead(streamId, side, System.nanoTime());
+    ClientAnswer.TimedRead read = new ClientAnswer.TimedRead(responder, streamId, engine, side);
     prepared.send(side, request, frame).whenComplete((response, error) -> {
       if (error != null) {
         read.failed(error);
@@ -332,74 +330,6 @@ final class RequestRouter {
       responder.fail(streamId, error);
     } else {
       responder.respond(streamId, response);
-    }
-  }
-
-  /** Answers the client with the cluster's answer to its request. */
-  private class Answer implements ResponseCallback {
-    final int streamId;
-
-    Answer(int streamId) {
-      this.streamId = streamId;
-    }
-
-    @Override
-    public void answered(RawFrame response) {
-      responder.respond(streamId, response);
-    }
-
-    @Override
-    public void failed(Throwable error) {
-      responder.fail(streamId, error);
-    }
-  }
-
-  /** As {@link Answer}, for a read: first records its latency ({@code tandem.request.latency{kind=read}}). */
-  private final class TimedRead extends Answer {
-    private final Side side;
-    private final long started;
-
-    /** @param started when the request was sent, from {@link System#nanoTime} */
-    TimedRead(int streamId, Side side, long started) {
-      super(streamId);
-      this.side = side;
-      this.started = started;
-    }
-
-    @Override
-    public void answered(RawFrame response) {
-      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
-      super.answered(response);
-    }
-
-    @Override
-    public void failed(Throwable error) {
-      engine.recordRead(side, Duration.ofNanos(System.nanoTime() - started));
-      super.failed(error);
-    }
-  }
-
-  /**
-   * The client's frame as it arrived: forwarded as it is when nothing in it has to change (most reads), so
-   * the proxy re-encodes only what it rewrites. Released after routing unless a path took it.
-   */
-  private static final class OriginalFrame {
-    private RawFrame frame;
-
-    OriginalFrame(RawFrame frame) {
-      this.frame = frame;
-    }
-
-    RawFrame take() {
-      RawFrame taken = frame;
-      frame = null;
-      return taken;
-    }
-
-    void releaseUnlessTaken() {
-      if (frame != null) {
-        frame.release();
-      }
     }
   }
 }
