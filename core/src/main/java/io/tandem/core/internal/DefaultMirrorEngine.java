@@ -188,12 +188,13 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public void registerQuery(String keyspace, String query) {
     Side secondary = control.state().secondary();
-    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, query)).whenComplete((prepared, error) -> {
-      if (error != null) {
-        LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,
-            error.toString());
-      }
-    });
+    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, query))
+        .whenComplete((prepared, error) -> {
+          if (error != null) {
+            LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,
+                error.toString());
+          }
+        });
   }
 
   @Override
