@@ -3,6 +3,8 @@ package io.tandem.proxy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.api.ProxyConfig;
@@ -63,7 +65,7 @@ class ClientCredentialsThroughProxyIT {
   }
 
   @Test
-  void should_mirror_writes_with_the_credentials_the_client_presented() {
+  void should_mirror_writes_with_the_credentials_the_client_presented() throws Exception {
     try (CqlSession client = clientAs("app_user", "app-secret")) {
       for (int k = 0; k < 20; k++) {
         client.execute("INSERT INTO " + KEYSPACE + ".orders (k, v) VALUES (" + k + ", 'order " + k + "')");
@@ -71,6 +73,8 @@ class ClientCredentialsThroughProxyIT {
       assertThat(client.execute("SELECT v FROM " + KEYSPACE + ".orders WHERE k = 3").one().getString(0))
           .isEqualTo("order 3");
     }
+    // on a slow machine the first writes may not wait for the user's session to open: they are replayed
+    replayUntilNothingPending();
 
     assertThat(rows(target, 0, 20)).isEqualTo(rows(source, 0, 20)).hasSize(20)
         .allMatch(row -> row.contains("|order "));
@@ -91,15 +95,19 @@ class ClientCredentialsThroughProxyIT {
       admin.execute("ALTER ROLE late_user WITH PASSWORD = 'late-secret'");
     }
     // the refused session is opened again with the credentials held in memory, at most every 10 s
+    replayUntilNothingPending();
+
+    assertThat(proxy.engine().failedWrites().pendingCount()).isZero();
+    assertThat(rows(target, 100, 110)).isEqualTo(rows(source, 100, 110)).hasSize(10)
+        .allMatch(row -> row.contains("|late "));
+  }
+
+  private static void replayUntilNothingPending() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (proxy.engine().failedWrites().pendingCount() > 0 && System.nanoTime() < deadline) {
       proxy.engine().replayNow().toCompletableFuture().join();
       Thread.sleep(500);
     }
-
-    assertThat(proxy.engine().failedWrites().pendingCount()).isZero();
-    assertThat(rows(target, 100, 110)).isEqualTo(rows(source, 100, 110)).hasSize(10)
-        .allMatch(row -> row.contains("|late "));
   }
 
   private static EmbeddedCassandraCluster authenticatingCluster(String name, String address) {
@@ -112,8 +120,11 @@ class ClientCredentialsThroughProxyIT {
     admin.execute("GRANT ALL PERMISSIONS ON KEYSPACE " + KEYSPACE + " TO " + user);
   }
 
+  /** A client with a generous timeout: the clusters here were just started next to the shared ones. */
   private static CqlSession clientAs(String user, String password) {
     return CqlSession.builder().addContactPoint(proxy.address())
+        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20)).build())
         .withLocalDatacenter(EmbeddedCassandraCluster.DATACENTER)
         .withAuthCredentials(user, password)
         .build();

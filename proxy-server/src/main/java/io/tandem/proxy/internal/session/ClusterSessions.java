@@ -46,7 +46,7 @@ public final class ClusterSessions implements LoginSessions, AutoCloseable {
           + "with each client's own credentials (a session per user, at most {})", endpoint.name(), endpoint.name(),
           maxLoginSessions);
       return new ClusterSessions(null, new PerLoginSessions(endpoint.name(), opener::openAs, maxLoginSessions,
-          System::nanoTime));
+          System::nanoTime, PerLoginSessions.OPENING_WAIT));
     }
   }
 

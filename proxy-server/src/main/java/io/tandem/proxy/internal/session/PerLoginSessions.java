@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -19,12 +21,15 @@ import org.slf4j.LoggerFactory;
  * primary accepted them), at most {@code maxSessions} users: beyond, the least recently used session is
  * closed and its credentials forgotten. Credentials live in memory only. A session the cluster refused is
  * opened again at the next use at least {@link #REOPEN_AFTER_FAILURE} later, or at the user's next login with
- * other credentials.
+ * other credentials. A write waits at most {@link #OPENING_WAIT} (1 s) for a session still opening, so that the
+ * client gets its answer before its driver's own timeout (the Java driver's is 2 s): past that the copy is
+ * logged and replayed once the session is open.
  */
 final class PerLoginSessions implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PerLoginSessions.class);
   static final Duration REOPEN_AFTER_FAILURE = Duration.ofSeconds(10);
+  static final Duration OPENING_WAIT = Duration.ofSeconds(1);
 
   private record Entry(ClientCredentials credentials, CompletableFuture<CqlSession> session, long openedAt) {
 
@@ -46,14 +51,20 @@ final class PerLoginSessions implements AutoCloseable {
   private final String clusterName;
   private final Opener opener;
   private final LongSupplier nanoTime;
+  private final Duration openingWait;
   private final Cache<String, Entry> entries;
   private final AtomicInteger opened = new AtomicInteger();
 
-  /** @param clusterName "source" or "target", for names and messages */
-  PerLoginSessions(String clusterName, Opener opener, int maxSessions, LongSupplier nanoTime) {
+  /**
+   * @param clusterName "source" or "target", for names and messages
+   * @param openingWait how long a write waits for a session still opening
+   */
+  PerLoginSessions(String clusterName, Opener opener, int maxSessions, LongSupplier nanoTime,
+      Duration openingWait) {
     this.clusterName = clusterName;
     this.opener = opener;
     this.nanoTime = nanoTime;
+    this.openingWait = openingWait;
     this.entries = Caffeine.newBuilder().maximumSize(maxSessions).executor(Runnable::run)
         .removalListener((String login, Entry entry, RemovalCause cause) -> close(entry)).build();
   }
@@ -86,7 +97,7 @@ final class PerLoginSessions implements AutoCloseable {
       entries.asMap().replace(login, entry, reopened);
       entry = reopened;
     }
-    return entry.session();
+    return entry.session().isDone() ? entry.session() : whenOpenSoon(login, entry.session());
   }
 
   /** A session that is open now, if any: for what any login will do (node discovery, health). */
@@ -102,6 +113,14 @@ final class PerLoginSessions implements AutoCloseable {
 
   private boolean failedLongAgo(Entry entry) {
     return entry.failed() && nanoTime.getAsLong() - entry.openedAt() >= REOPEN_AFTER_FAILURE.toNanos();
+  }
+
+  private CompletionStage<CqlSession> whenOpenSoon(String login, CompletableFuture<CqlSession> opening) {
+    return opening.copy().orTimeout(openingWait.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error ->
+        CompletableFuture.failedFuture(error instanceof TimeoutException || error.getCause() instanceof TimeoutException
+            ? new NoSessionException("The session of user '" + login + "' on the " + name()
+                + " cluster is still opening after " + openingWait.toMillis() + " ms", null)
+            : error));
   }
 
   private Entry open(ClientCredentials credentials) {

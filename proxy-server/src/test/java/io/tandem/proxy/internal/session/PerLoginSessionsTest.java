@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,10 @@ class PerLoginSessionsTest {
   private final List<CqlSession> opened = new ArrayList<>();
   private final AtomicLong now = new AtomicLong();
   private boolean refuse;
+  private CompletableFuture<CqlSession> stillOpening;
 
-  private final PerLoginSessions sessions = new PerLoginSessions("target", this::open, 2, now::get);
+  private final PerLoginSessions sessions = new PerLoginSessions("target", this::open, 2, now::get,
+      Duration.ofMillis(50));
 
   @Test
   void should_open_one_session_per_user_and_keep_it_across_logins() {
@@ -97,6 +100,20 @@ class PerLoginSessionsTest {
   }
 
   @Test
+  void should_not_keep_a_write_waiting_long_for_a_session_still_opening() {
+    stillOpening = new CompletableFuture<>();
+    sessions.loggedIn(ALICE);
+
+    assertThatThrownBy(() -> join(sessions.sessionFor("alice"))).hasCauseInstanceOf(NoSessionException.class)
+        .hasMessageContaining("session of user 'alice' on the target cluster is still opening after 50 ms");
+
+    CqlSession session = mock(CqlSession.class);
+    stillOpening.complete(session);
+    assertThat(join(sessions.sessionFor("alice"))).isSameAs(session);
+    assertThat(openedFor).hasSize(1);
+  }
+
+  @Test
   void should_close_every_session_on_close() {
     sessions.loggedIn(ALICE);
     sessions.loggedIn(BOB);
@@ -114,6 +131,9 @@ class PerLoginSessionsTest {
 
   private CompletionStage<CqlSession> open(ClientCredentials credentials, String name) {
     openedFor.add(credentials);
+    if (stillOpening != null) {
+      return stillOpening;
+    }
     if (refuse) {
       return CompletableFuture.failedFuture(new IllegalStateException("Provided username alice and/or password "
           + "are incorrect"));
