@@ -121,6 +121,12 @@ public final class ProxyHarness implements Callable<Integer> {
           + "name). Default: none.")
   private String proxyJvmOptions;
 
+  @Option(names = "--proxy-cpus", paramLabel = "CPUS",
+      description = "Run each proxy on these CPUs alone (for example 1) and the client and both Cassandra nodes on "
+          + "the others, with Linux's taskset, as when the proxy has a host of its own; results go to section "
+          + "\"proxy-own-cpus\". Default: everything shares every core (section \"proxy\").")
+  private String proxyCpus;
+
   @Option(names = "--proxy-warmup-seconds", paramLabel = "SECONDS",
       description = "Load through each newly started proxy before its scenario's warmup, not measured, so that "
           + "its JVM is not measured cold (default 15, quick 5; 0: none).")
@@ -157,7 +163,7 @@ public final class ProxyHarness implements Callable<Integer> {
   private String proxyAddress;
 
   @Option(names = "--results", paramLabel = "FILE",
-      description = "Markdown output, section \"proxy\" (default benchmarks/RESULTS.md; quick runs: "
+      description = "Markdown output, section \"proxy\" or \"proxy-own-cpus\" (default benchmarks/RESULTS.md; quick runs: "
           + "benchmarks/target/RESULTS-quick.md).")
   private Path resultsFile;
 
@@ -177,6 +183,11 @@ public final class ProxyHarness implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    CpuPinning pinning = cpuPinning();
+    if (pinning != null) {
+      pinning.pinThisProcess();
+      LOG.info("Pinned: {}", pinning.describe());
+    }
     MachineFacts machine = MachineFacts.atStart();
     Path build = HarnessLaunch.buildDirectory();
     Path nodes = build.resolve("cassandra-proxy");
@@ -190,7 +201,7 @@ public final class ProxyHarness implements Callable<Integer> {
     Workloads workloads = new Workloads(rows, writeKeys, value);
     BenchmarkSchema schema = new BenchmarkSchema("tandem_bench", 1);
     List<ProxyOutcome> outcomes = new ArrayList<>();
-    ProxyLauncher launcher = proxyLauncher(build);
+    ProxyLauncher launcher = proxyLauncher(build, pinning);
     InFlightHeapProbe.InFlightHeap inFlightHeap = null;
     String clustersDescription;
     String versions;
@@ -249,9 +260,9 @@ public final class ProxyHarness implements Callable<Integer> {
     Path output = resultsFile != null ? resultsFile
         : quick ? build.resolve("RESULTS-quick.md") : build.getParent().resolve("RESULTS.md");
     ProxyResultsWriter writer = new ProxyResultsWriter(machine.finished(load), settings, proxySettings, launcher,
-        outcomes, inFlightHeap, proxyWarmup);
+        outcomes, inFlightHeap, proxyWarmup, pinning);
     writer.write(output);
-    LOG.info("Results written to section \"{}\" of {}", ProxyResultsWriter.SECTION,
+    LOG.info("Results written to section \"{}\" of {}", writer.section(),
         output.toAbsolutePath().normalize());
     System.out.println();
     System.out.println(writer.markdown());
@@ -259,7 +270,7 @@ public final class ProxyHarness implements Callable<Integer> {
   }
 
   /** Each proxy in a JVM of its own, after killing those an earlier, killed, run left behind; or in this one. */
-  private ProxyLauncher proxyLauncher(Path build) {
+  private ProxyLauncher proxyLauncher(Path build, CpuPinning pinning) {
     if (proxyInProcess) {
       return new ProxyLauncher.InProcess();
     }
@@ -267,7 +278,23 @@ public final class ProxyHarness implements Callable<Integer> {
     ProxyProcess.killLeftovers(folder);
     List<String> extraOptions = proxyJvmOptions == null || proxyJvmOptions.isBlank() ? List.of()
         : List.of(proxyJvmOptions.trim().split("\\s+"));
-    return new ProxyLauncher.ChildProcesses(folder, proxyHeap, extraOptions);
+    return new ProxyLauncher.ChildProcesses(folder, proxyHeap, extraOptions,
+        pinning == null ? List.of() : pinning.proxyCommandPrefix());
+  }
+
+  private CpuPinning cpuPinning() {
+    if (proxyCpus == null) {
+      return null;
+    }
+    if (proxyInProcess) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--proxy-cpus needs each proxy in a JVM of its own: drop --proxy-in-process");
+    }
+    try {
+      return CpuPinning.parse(proxyCpus, Runtime.getRuntime().availableProcessors());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private boolean runs(ScenarioName name) {

@@ -36,16 +36,20 @@ public sealed interface ProxyLauncher {
    * @param heap the heap of each proxy's JVM, for example {@code 512m}
    * @param extraJvmOptions more options for each proxy's JVM ({@code {name}} becomes the scenario's name); none by
    *     default
+   * @param commandPrefix what each proxy's command line starts with, such as {@code taskset --cpu-list 1}; none
+   *     by default
    */
-  record ChildProcesses(Path folder, String heap, List<String> extraJvmOptions) implements ProxyLauncher {
+  record ChildProcesses(Path folder, String heap, List<String> extraJvmOptions, List<String> commandPrefix)
+      implements ProxyLauncher {
 
     public ChildProcesses {
       extraJvmOptions = List.copyOf(extraJvmOptions);
+      commandPrefix = List.copyOf(commandPrefix);
     }
 
     @Override
     public ProxyUnderTest start(String name, ProxyConfig config) {
-      return ProxyProcess.start(name, config, folder, heap, extraJvmOptions);
+      return ProxyProcess.start(name, config, folder, heap, extraJvmOptions, commandPrefix);
     }
 
     /** The flags of each proxy's JVM. */
@@ -55,7 +59,8 @@ public sealed interface ProxyLauncher {
 
     @Override
     public String describe() {
-      return "in a JVM of its own: `java " + String.join(" ", jvmFlags()) + " -cp "
+      return "in a JVM of its own: `" + String.join(" ", commandPrefix) + (commandPrefix.isEmpty() ? "" : " ")
+          + "java " + String.join(" ", jvmFlags()) + " -cp "
           + HarnessLaunch.JAR + " " + TandemProxyCli.class.getName() + " SOURCE TARGET --disable-source-tls "
           + "--disable-target-tls --proxy-address ADDRESS --proxy-port 0 --metrics-address ADDRESS --metrics-port 0 "
           + "--threads N --request-timeout PT12S --config FILE` (the harness's class path; the file holds the "

@@ -77,14 +77,16 @@ public final class ProxyProcess implements ProxyUnderTest {
    * Starts the proxy {@code config} describes and returns once it listens.
    *
    * @param folder where its output and config file go
+   * @param commandPrefix what the command line starts with, such as {@code taskset --cpu-list 1}; may be empty
    * @throws IllegalStateException when it exits first or does not listen within 90 s (its output says why); it
    *     is stopped then
    */
-  static ProxyProcess start(String name, ProxyConfig config, Path folder, String heap, List<String> extraOptions) {
+  static ProxyProcess start(String name, ProxyConfig config, Path folder, String heap, List<String> extraOptions,
+      List<String> commandPrefix) {
     folder = folder.toAbsolutePath().normalize();
     Path configFile = folder.resolve(name + ".conf");
     Path log = folder.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags(heap, extraOptions).stream().map(option -> option.replace(NAME_PLACEHOLDER, name))
         .toList());

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the proxy harness's results as the "proxy" section of the results file: a summary with each
+ * Writes the proxy harness's results as the "proxy" section of the results file ("proxy-own-cpus" when each
+ * proxy ran on CPUs of its own): a summary with each
  * scenario's goal, the CPU and heap of the proxy's own process (when it ran in one), one table per scenario, how
  * it was measured, the machine and the caveats.
  */
 public final class ProxyResultsWriter {
 
-  /** The section of the results file this writer owns. */
+  /** The section of the results file this writer owns when everything shares every core. */
   public static final String SECTION = "proxy";
+
+  /** The section of the results file this writer owns when each proxy ran on CPUs of its own. */
+  public static final String OWN_CPUS_SECTION = "proxy-own-cpus";
 
   private final MachineFacts machine;
   private final RunSettings settings;
@@ -30,15 +34,18 @@ public final class ProxyResultsWriter {
   private final List<ProxyOutcome> outcomes;
   private final InFlightHeapProbe.InFlightHeap inFlightHeap;
   private final int proxyWarmupSeconds;
+  private final CpuPinning pinning;
 
   /**
    * @param proxySettings the proxies' configuration in words
    * @param launcher how the proxies ran
    * @param inFlightHeap the heap phase, or null when it did not run (proxies in the harness's JVM)
    * @param proxyWarmupSeconds the unmeasured load through each new proxy before its scenario's warmup
+   * @param pinning the CPUs of the proxies and of everything else, or null when all shared every core
    */
   public ProxyResultsWriter(MachineFacts machine, RunSettings settings, String proxySettings, ProxyLauncher launcher,
-      List<ProxyOutcome> outcomes, InFlightHeapProbe.InFlightHeap inFlightHeap, int proxyWarmupSeconds) {
+      List<ProxyOutcome> outcomes, InFlightHeapProbe.InFlightHeap inFlightHeap, int proxyWarmupSeconds,
+      CpuPinning pinning) {
     this.machine = machine;
     this.settings = settings;
     this.proxySettings = proxySettings;
@@ -46,24 +53,31 @@ public final class ProxyResultsWriter {
     this.outcomes = List.copyOf(outcomes);
     this.inFlightHeap = inFlightHeap;
     this.proxyWarmupSeconds = proxyWarmupSeconds;
+    this.pinning = pinning;
   }
 
-  /** Replaces the "proxy" section of {@code file}, keeping the other sections. */
+  /** The section of the results file this run owns. */
+  public String section() {
+    return pinning == null ? SECTION : OWN_CPUS_SECTION;
+  }
+
+  /** Replaces this run's section of {@code file}, keeping the other sections. */
   public void write(Path file) throws IOException {
-    ResultsSections.write(file, SECTION, markdown());
+    ResultsSections.write(file, section(), markdown());
   }
 
   public String markdown() {
     StringBuilder out = new StringBuilder();
-    out.append("# Tandem proxy overhead: proxy harness results\n\n");
+    out.append(pinning == null ? "# Tandem proxy overhead: proxy harness results\n\n"
+        : "# Tandem proxy overhead, each proxy on a CPU of its own: proxy harness results\n\n");
     out.append(settings.quick() ? "**Quick run** (short phases: a smoke test, not a measurement). " : "")
         .append("Run on ").append(machine.startedAt()).append(" on ").append(machine.cores())
         .append(" cores, Java ").append(System.getProperty("java.version")).append(", code ")
         .append(settings.codeVersion()).append(". ").append(ownProcess()
             ? "**Each proxy runs in a JVM of its own** (heap " + heap() + ")"
             : "**The proxy runs in the same JVM as the client driver**")
-        .append(", and the ").append(machine.cores())
-        .append(" cores are shared by the two Cassandra nodes, the proxy and the client. ")
+        .append(pinning == null ? ", and the " + machine.cores() + " cores are shared by the two Cassandra nodes, "
+            + "the proxy and the client. " : ": " + pinning.describe() + ". ")
         .append("Reproduce from the repository root with:\n\n```bash\n")
         .append(settings.command()).append("\n```\n\n");
     summary(out);
@@ -263,10 +277,13 @@ public final class ProxyResultsWriter {
   }
 
   private void caveats(StringBuilder out) {
-    out.append("## Caveats\n\n")
-        .append(ownProcess() ? "- Each proxy runs in a JVM of its own but shares the "
-            : "- The proxy runs in the client's JVM and shares the ").append(machine.cores())
-        .append(" cores with the client and both Cassandra nodes: the CPU the proxy spends is taken from the "
+    out.append("## Caveats\n\n").append(pinning != null ? "- Each proxy has CPUs of its own, as on a host of its "
+            + "own; the client and both Cassandra nodes share the others, so the direct session's figures are those "
+            + "of a smaller machine than in section \"proxy\". The hop to the proxy is loopback, so on a real "
+            + "network the proxy adds one network round trip more than the latencies here show.\n"
+            : (ownProcess() ? "- Each proxy runs in a JVM of its own but shares the "
+            : "- The proxy runs in the client's JVM and shares the ") + machine.cores()
+        + " cores with the client and both Cassandra nodes: the CPU the proxy spends is taken from the "
             + "source node and the client, so the throughput ratios understate what a proxy on its own machine "
             + "would reach. The hop to the proxy is loopback, so on a real network the proxy adds one network "
             + "round trip more than the latencies here show.\n")
