@@ -63,7 +63,7 @@ public record CpuPinning(Set<Integer> proxyCpus, Set<Integer> otherCpus) {
    * @throws IllegalStateException when {@code taskset} is missing or fails
    */
   public void pinThisProcess() {
-    run(List.of("taskset", "--all-tasks", "--cpu-list", list(otherCpus), "--pid",
+    run(List.of("taskset", "--all-tasks", "--cpu-list", "--pid", list(otherCpus),
         Long.toString(ProcessHandle.current().pid())));
   }
 

@@ -163,8 +163,8 @@ public final class ProxyHarness implements Callable<Integer> {
   private String proxyAddress;
 
   @Option(names = "--results", paramLabel = "FILE",
-      description = "Markdown output, section \"proxy\" or \"proxy-own-cpus\" (default benchmarks/RESULTS.md; quick runs: "
-          + "benchmarks/target/RESULTS-quick.md).")
+      description = "Markdown output, section \"proxy\" or \"proxy-own-cpus\" (default benchmarks/RESULTS.md; "
+          + "quick runs: benchmarks/target/RESULTS-quick.md).")
   private Path resultsFile;
 
   @Spec
@@ -183,12 +183,12 @@ public final class ProxyHarness implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    MachineFacts machine = MachineFacts.atStart();
     CpuPinning pinning = cpuPinning();
     if (pinning != null) {
       pinning.pinThisProcess();
       LOG.info("Pinned: {}", pinning.describe());
     }
-    MachineFacts machine = MachineFacts.atStart();
     Path build = HarnessLaunch.buildDirectory();
     Path nodes = build.resolve("cassandra-proxy");
     int warmup = warmupSeconds != null ? warmupSeconds : quick ? 1 : 5;
