@@ -12,7 +12,9 @@ import java.util.concurrent.CompletionStage;
  * logs in to it with each client's own credentials and implements this interface with one session per login.
  *
  * <p>When no session can be had for a login now (its credentials are not known, the cluster refused them),
- * the stage fails: a mirrored write is then logged and replayed later, once a session can be had.
+ * the stage fails with {@link NoSessionForLoginException}: a mirrored write is then logged and replayed later,
+ * once a session can be had; meanwhile replay runs go on with the entries of other logins. Any other failure
+ * stops a replay run as an unreachable cluster does.
  */
 @FunctionalInterface
 public interface LoginSessions {

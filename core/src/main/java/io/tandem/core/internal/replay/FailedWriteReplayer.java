@@ -1,5 +1,6 @@
 package io.tandem.core.internal.replay;
 
+import io.tandem.core.api.mirror.NoSessionForLoginException;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.LoggedWrite;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Replays the failed-write log: entries are executed again, with their original timestamps (so replaying
  * twice is harmless), a batch at a time, and acknowledged once applied. Runs are serialized on one thread.
- * A run stops at the first entry whose cluster is unreachable; an entry the cluster rejects as invalid is
- * requeued at the end of the log; non-replayable entries are set aside for a person.
+ * A run stops at the first entry whose cluster is unreachable; an entry the cluster rejects as invalid, or whose
+ * login has no session now ({@link NoSessionForLoginException}), is requeued at the end of the log and the run goes
+ * on; non-replayable entries are set aside for a person.
  */
 public final class FailedWriteReplayer {
 
@@ -60,6 +62,8 @@ public final class FailedWriteReplayer {
     long applied = 0;
     long requeued = 0;
     long setAsideCount = 0;
+    long waitingForLogin = 0;
+    String waitReason = null;
     String stoppedBy = null;
     while (budget > 0 && stoppedBy == null) {
       List<LoggedWrite> batch = log.readPending((int) Math.min(batchSize, budget));
@@ -81,6 +85,12 @@ public final class FailedWriteReplayer {
         } else if (error == null) {
           applied++;
           metrics.replayApplied();
+        } else if (error instanceof NoSessionForLoginException) {
+          log.append(entry.write());
+          requeued++;
+          waitingForLogin++;
+          waitReason = waitReason == null ? error.getMessage() : waitReason;
+          LOG.debug("Replay: no session for the login of a logged write ({}); requeued it", error.getMessage());
         } else if (WriteErrors.isRequestError(error)) {
           metrics.replayFailed();
           log.append(entry.write());
@@ -100,7 +110,10 @@ public final class FailedWriteReplayer {
       }
     }
     ReplayReport report = new ReplayReport(applied, requeued, setAsideCount, log.pendingCount(), stoppedBy);
-    if (applied + requeued + setAsideCount > 0) {
+    if (waitingForLogin > 0) {
+      LOG.warn("Replay of failed writes: {}; {} of the requeued wait for a session of their login, e.g.: {}", report,
+          waitingForLogin, waitReason);
+    } else if (applied + requeued + setAsideCount > 0) {
       LOG.warn("Replay of failed writes: {}", report);
     } else if (stoppedBy != null) {
       LOG.debug("Replay of failed writes could not start: {}", report);

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.tandem.core.api.mirror.NoSessionForLoginException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -77,17 +78,17 @@ final class PerLoginSessions implements AutoCloseable {
     }
   }
 
-  /** The session of a user, or a stage failed with {@link NoSessionException}. */
+  /** The session of a user, or a stage failed with {@link NoSessionForLoginException}. */
   CompletionStage<CqlSession> sessionFor(String login) {
     if (login == null) {
       return anyOpen().map(CompletableFuture::completedFuture).orElseGet(() -> CompletableFuture.failedFuture(
-          new NoSessionException("The " + name() + " cluster requires authentication, no credentials are "
+          new NoSessionForLoginException("The " + name() + " cluster requires authentication, no credentials are "
               + "configured for it and the write was made without a login: give --" + name()
               + "-username/--" + name() + "-password", null)));
     }
     Entry entry = entries.getIfPresent(login);
     if (entry == null) {
-      return CompletableFuture.failedFuture(new NoSessionException("No credentials for user '" + login
+      return CompletableFuture.failedFuture(new NoSessionForLoginException("No credentials for user '" + login
           + "' on the " + name() + " cluster in memory (the proxy restarted, or more than the max-login-sessions "
           + "users wrote): replayed once a client logs in as that user again, or give --" + name()
           + "-username/--" + name() + "-password", null));
@@ -118,7 +119,7 @@ final class PerLoginSessions implements AutoCloseable {
   private CompletionStage<CqlSession> whenOpenSoon(String login, CompletableFuture<CqlSession> opening) {
     return opening.copy().orTimeout(openingWait.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error ->
         CompletableFuture.failedFuture(error instanceof TimeoutException || error.getCause() instanceof TimeoutException
-            ? new NoSessionException("The session of user '" + login + "' on the " + name()
+            ? new NoSessionForLoginException("The session of user '" + login + "' on the " + name()
                 + " cluster is still opening after " + openingWait.toMillis() + " ms", null)
             : error));
   }
@@ -132,8 +133,8 @@ final class PerLoginSessions implements AutoCloseable {
           LOG.warn("Cannot log in to the {} cluster as user '{}' with the credentials the client gave the primary: "
               + "{}. That user's writes wait in the failed-write log; if the clusters' users differ, give --{}-username"
               + "/--{}-password", name(), credentials.username(), cause, name(), name());
-          throw new CompletionException(new NoSessionException("The " + name() + " cluster refused the login of user '"
-              + credentials.username() + "': " + cause, error));
+          throw new CompletionException(new NoSessionForLoginException("The " + name()
+              + " cluster refused the login of user '" + credentials.username() + "': " + cause, error));
         });
     return new Entry(credentials, session, nanoTime.getAsLong());
   }

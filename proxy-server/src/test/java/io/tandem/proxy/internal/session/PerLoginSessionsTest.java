@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.tandem.core.api.mirror.NoSessionForLoginException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +67,14 @@ class PerLoginSessionsTest {
   @Test
   void should_fail_with_a_hint_for_a_user_it_has_no_credentials_for() {
     assertThatThrownBy(() -> join(sessions.sessionFor("mallory")))
-        .hasCauseInstanceOf(NoSessionException.class)
+        .hasCauseInstanceOf(NoSessionForLoginException.class)
         .hasMessageContaining("No credentials for user 'mallory' on the target cluster")
         .hasMessageContaining("--target-username/--target-password");
   }
 
   @Test
   void should_serve_writes_without_login_from_any_open_session_once_there_is_one() {
-    assertThatThrownBy(() -> join(sessions.sessionFor(null))).hasCauseInstanceOf(NoSessionException.class)
+    assertThatThrownBy(() -> join(sessions.sessionFor(null))).hasCauseInstanceOf(NoSessionForLoginException.class)
         .hasMessageContaining("made without a login");
 
     sessions.loggedIn(BOB);
@@ -86,7 +87,7 @@ class PerLoginSessionsTest {
   void should_open_a_refused_login_again_only_after_a_pause() {
     refuse = true;
     sessions.loggedIn(ALICE);
-    assertThatThrownBy(() -> join(sessions.sessionFor("alice"))).hasCauseInstanceOf(NoSessionException.class)
+    assertThatThrownBy(() -> join(sessions.sessionFor("alice"))).hasCauseInstanceOf(NoSessionForLoginException.class)
         .hasMessageContaining("refused the login of user 'alice'");
 
     refuse = false;
@@ -104,7 +105,7 @@ class PerLoginSessionsTest {
     stillOpening = new CompletableFuture<>();
     sessions.loggedIn(ALICE);
 
-    assertThatThrownBy(() -> join(sessions.sessionFor("alice"))).hasCauseInstanceOf(NoSessionException.class)
+    assertThatThrownBy(() -> join(sessions.sessionFor("alice"))).hasCauseInstanceOf(NoSessionForLoginException.class)
         .hasMessageContaining("session of user 'alice' on the target cluster is still opening after 50 ms");
 
     CqlSession session = mock(CqlSession.class);
