@@ -36,6 +36,8 @@ public final class FailedWriteReplayer {
   private final MirrorMetrics metrics;
   private final int batchSize;
   private final ExecutorService thread;
+  /** Entries the last run found waiting for their login's session: the same again is logged at DEBUG only. */
+  private long lastWaitingForLogin;
 
   public FailedWriteReplayer(
       FailedWriteLog log,
@@ -110,7 +112,13 @@ public final class FailedWriteReplayer {
       }
     }
     ReplayReport report = new ReplayReport(applied, requeued, setAsideCount, log.pendingCount(), stoppedBy);
-    if (waitingForLogin > 0) {
+    boolean onlyTheSameWaiting = applied == 0 && setAsideCount == 0 && requeued == waitingForLogin
+        && waitingForLogin == lastWaitingForLogin;
+    lastWaitingForLogin = waitingForLogin;
+    if (waitingForLogin > 0 && onlyTheSameWaiting) {
+      LOG.debug("Replay of failed writes: {}; the same {} entries still wait for a session of their login: {}",
+          report, waitingForLogin, waitReason);
+    } else if (waitingForLogin > 0) {
       LOG.warn("Replay of failed writes: {}; {} of the requeued wait for a session of their login, e.g.: {}", report,
           waitingForLogin, waitReason);
     } else if (applied + requeued + setAsideCount > 0) {
