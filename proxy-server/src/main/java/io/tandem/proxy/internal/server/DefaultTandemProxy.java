@@ -91,8 +91,8 @@ public final class DefaultTandemProxy implements TandemProxy {
     }
     Set<Integer> protocolVersions = OfferedProtocolVersions.of(config.protocolVersions(), negotiated);
     if (!protocolVersions.equals(config.protocolVersions())) {
-      LOG.warn("Protocol v5 is not offered to clients: the source cluster speaks {} and the target {} (v5 clients "
-          + "are negotiated down to v4)", OfferedProtocolVersions.spoken(negotiated.get(Side.SOURCE)),
+      LOG.info("Protocol v5 is not offered to clients (they are negotiated down to v4): the source cluster speaks "
+          + "{}, the target {}", OfferedProtocolVersions.spoken(negotiated.get(Side.SOURCE)),
           OfferedProtocolVersions.spoken(negotiated.get(Side.TARGET)));
     }
     context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes, sessions,

@@ -45,7 +45,7 @@ final class OfferedProtocolVersions {
 
   /** A negotiated version for a message; {@code null} reads as not known yet. */
   static String spoken(ProtocolVersion version) {
-    return version == null ? "a version not known before a client logs in" : version.name();
+    return version == null ? "a version the proxy learns only once a client logs in" : version.name();
   }
 
   private static int highestApacheVersion(ProtocolVersion version) {

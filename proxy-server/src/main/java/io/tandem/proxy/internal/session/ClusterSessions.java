@@ -38,7 +38,8 @@ public final class ClusterSessions implements LoginSessions, AutoCloseable {
    * @throws IllegalStateException naming the cluster when it cannot be reached
    */
   public static ClusterSessions open(ClusterEndpoint endpoint, Duration requestTimeout, int maxLoginSessions) {
-    SessionOpener opener = new SessionOpener(endpoint, requestTimeout);
+    // both clusters' sessions, one per user each at most, and the shared ones
+    SessionOpener opener = new SessionOpener(endpoint, requestTimeout, 2 * maxLoginSessions + 4);
     try {
       return new ClusterSessions(opener.open(), null);
     } catch (SessionOpener.AuthenticationRequiredException e) {

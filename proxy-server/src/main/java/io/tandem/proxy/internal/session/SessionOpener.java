@@ -24,10 +24,16 @@ final class SessionOpener {
 
   private final ClusterEndpoint endpoint;
   private final Duration requestTimeout;
+  private final int sessionLeakThreshold;
 
-  SessionOpener(ClusterEndpoint endpoint, Duration requestTimeout) {
+  /**
+   * @param sessionLeakThreshold how many driver sessions the JVM may hold before the driver warns of a leak: the
+   *     proxy holds up to one per user and cluster (the driver's default, 4, would warn from the third user on)
+   */
+  SessionOpener(ClusterEndpoint endpoint, Duration requestTimeout, int sessionLeakThreshold) {
     this.endpoint = endpoint;
     this.requestTimeout = requestTimeout;
+    this.sessionLeakThreshold = sessionLeakThreshold;
   }
 
   ClusterEndpoint endpoint() {
@@ -66,6 +72,7 @@ final class SessionOpener {
     ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
         .withString(DefaultDriverOption.SESSION_NAME, "tandem-proxy-" + name)
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+        .withInt(DefaultDriverOption.SESSION_LEAK_THRESHOLD, sessionLeakThreshold)
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10));
     if (endpoint.localDatacenter() == null) {

@@ -46,7 +46,7 @@ class OfferedProtocolVersionsTest {
     assertThat(OfferedProtocolVersions.of(Set.of(3, 4, 5), Map.of(Side.SOURCE, DefaultProtocolVersion.V5)))
         .containsExactly(3, 4);
     assertThatThrownBy(() -> OfferedProtocolVersions.of(Set.of(5), Map.of(Side.SOURCE, DefaultProtocolVersion.V5)))
-        .hasMessageContaining("target cluster speaks a version not known before a client logs in");
+        .hasMessageContaining("target cluster speaks a version the proxy learns only once a client logs in");
   }
 
   private static Map<Side, ProtocolVersion> negotiated(ProtocolVersion source, ProtocolVersion target) {
