@@ -4,6 +4,7 @@ import static io.tandem.core.it.EngineFixture.integer;
 import static io.tandem.core.it.EngineFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -11,11 +12,15 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.command.BoundQuery;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +145,52 @@ class MirroredWritesIT {
     assertOnlyOnSource("SELECT v FROM " + keyspace + ".audit_log WHERE k = 1");
     assertThat(fixture.clusters.targetSession().execute("SELECT v FROM " + keyspace + ".audit_log WHERE k = 2")
         .one()).isNotNull();
+  }
+
+  @Test
+  void should_mirror_in_async_mode_a_write_whose_primary_answer_was_lost() throws InterruptedException {
+    String keyspace = fixture.clusters.keyspace();
+    fixture.engine.control().setMode(keyspace + ".kv", MirrorMode.ASYNC);
+    try {
+      CompletableFuture<Object> lost = writeAsync("INSERT INTO %s.kv (k, v) VALUES (?, ?)",
+          (primary, command) -> fixture.engine.executeOn(primary, command).thenApply(applied -> {
+            throw new ClosedConnectionException("the answer was lost with its connection");
+          }), integer(4001), text("applied, answer lost"));
+      CompletableFuture<Object> refused = writeAsync("INSERT INTO %s.kv (k, v) VALUES (?, ?)",
+          (primary, command) -> CompletableFuture.failedFuture(new IllegalStateException("refused, never sent")),
+          integer(4002), text("refused"));
+
+      assertThat(lost).failsWithin(Duration.ofSeconds(10));
+      assertThat(refused).failsWithin(Duration.ofSeconds(10));
+      String query = "SELECT v, WRITETIME(v) FROM " + keyspace + ".kv WHERE k = 4001";
+      Row source = fixture.clusters.sourceSession().execute(query).one();
+      assertThat(eventuallyOnTarget(query)).as("the copy of a write the primary may have applied")
+          .isNotNull().satisfies(target -> {
+            assertThat(target.getString(0)).isEqualTo(source.getString(0));
+            assertThat(target.getLong(1)).isEqualTo(source.getLong(1));
+          });
+      assertThat(fixture.clusters.targetSession().execute("SELECT v FROM " + keyspace + ".kv WHERE k = 4002").one())
+          .as("a write the primary refused").isNull();
+    } finally {
+      fixture.engine.control().setMode(keyspace + ".kv", null);
+    }
+  }
+
+  private static CompletableFuture<Object> writeAsync(String query, PrimaryWrite<Object> primary,
+      ByteBuffer... values) {
+    WriteCommand command = fixture.engine.prepareWrite(WriteCommand.builder(
+        BoundQuery.of(query.replace("%s", fixture.clusters.keyspace()), List.of(values))).build());
+    return fixture.engine.execute(command, primary).toCompletableFuture();
+  }
+
+  private static Row eventuallyOnTarget(String query) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Row row = fixture.clusters.targetSession().execute(query).one();
+    while (row == null && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      row = fixture.clusters.targetSession().execute(query).one();
+    }
+    return row;
   }
 
   private static void assertOnlyOnSource(String query) {

@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one write on both clusters as the migration state and mirror mode say: the primary's copy through
  * the front door's callback, the secondary's through {@link DefaultWriteMirror}.
  */
 public final class MirroredWrite {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MirroredWrite.class);
 
   private final DefaultWriteMirror mirror;
   private final MigrationControl control;
@@ -81,7 +85,9 @@ public final class MirroredWrite {
 
   /**
    * The in-flight slot is taken on the caller's thread before the primary starts, so backpressure makes
-   * the caller wait rather than a driver I/O thread; the copy is sent only once the primary succeeded.
+   * the caller wait rather than a driver I/O thread; the copy is sent once the primary succeeded, or failed in a
+   * way that may still have applied it ({@link WriteErrors#mayHaveBeenApplied}), as SYNC mode does: the caller
+   * that would retry may be gone, and a copy not sent would leave the clusters apart for good.
    */
   private <T> CompletionStage<T> executeAsync(
       WriteCommand command, PrimaryWrite<T> primary, WriteTraits traits, MigrationState state) {
@@ -89,11 +95,17 @@ public final class MirroredWrite {
     boolean reserved = mirror.reserve();
     CompletableFuture<T> primaryStage = startSafely(primary, state.primary(), command);
     primaryStage.whenComplete((result, error) -> {
-      if (error != null) {
+      if (error != null && !WriteErrors.mayHaveBeenApplied(error)) {
         if (reserved) {
           mirror.release();
         }
-      } else if (reserved) {
+        return;
+      }
+      if (error != null) {
+        LOG.debug("The {} may have applied a write it failed ({}): mirroring it all the same",
+            state.primary(), WriteErrors.describe(error));
+      }
+      if (reserved) {
         mirror.mirrorReserved(command, traits, secondary);
       } else {
         mirror.logBackpressured(command, traits, secondary);

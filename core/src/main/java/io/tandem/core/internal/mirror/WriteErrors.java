@@ -1,8 +1,16 @@
 package io.tandem.core.internal.mirror;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import com.datastax.oss.driver.api.core.servererrors.WriteFailureException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
+import io.tandem.core.api.mirror.UncertainWriteOutcome;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +30,28 @@ public final class WriteErrors {
     return cause instanceof QueryValidationException
         || cause instanceof CodecNotFoundException
         || cause instanceof IllegalArgumentException;
+  }
+
+  /**
+   * Whether a primary write that failed with {@code error} may still have been applied: the cluster reported a
+   * write timeout or failure (some replicas may have it), or the request left and its answer was lost (a
+   * client-side timeout, a closed connection, a front door's {@link UncertainWriteOutcome}). Refusals (invalid
+   * request, unavailable, overloaded, nothing sent) were not applied.
+   */
+  public static boolean mayHaveBeenApplied(Throwable error) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof UncertainWriteOutcome uncertain) {
+      return uncertain.mayHaveBeenApplied();
+    }
+    if (cause instanceof AllNodesFailedException allFailed) {
+      return allFailed.getAllErrors().values().stream().flatMap(List::stream)
+          .anyMatch(WriteErrors::mayHaveBeenApplied);
+    }
+    return cause instanceof WriteTimeoutException
+        || cause instanceof WriteFailureException
+        || cause instanceof DriverTimeoutException
+        || cause instanceof ClosedConnectionException
+        || cause instanceof HeartbeatException;
   }
 
   /**
