@@ -224,7 +224,8 @@ public final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (checks != null) {
       checks.cancel(false);
     }
-    BackendConnectionLostException lost = new BackendConnectionLostException("The connection to " + node + " closed");
+    BackendConnectionLostException lost =
+        BackendConnectionLostException.afterSending("The connection to " + node + " closed");
     for (int streamId = 0; streamId < pending.length && pendingCount > 0; streamId++) {
       ResponseCallback waiting = pending[streamId];
       if (waiting != null) {

@@ -313,10 +313,20 @@ final class RequestRouter {
   private CompletableFuture<RawFrame> sendToPrimary(Side primary, Frame request, WriteCommand command) {
     return prepared.send(primary, ProtocolWrites.forPrimary(request, command), null).thenApply(response -> {
       if (response.opcode() == Opcode.ERROR) {
-        throw new CompletionException(new ErrorResponseException(response));
+        throw new CompletionException(new ErrorResponseException(response, errorCode(response)));
       }
       return response;
     });
+  }
+
+  /** An ERROR frame's code; SERVER_ERROR when it cannot be read. */
+  private int errorCode(RawFrame error) {
+    try {
+      return context.codecs().decodeResponse(error).message
+          instanceof com.datastax.oss.protocol.internal.response.Error decoded ? decoded.code : ErrorCode.SERVER_ERROR;
+    } catch (RuntimeException e) {
+      return ErrorCode.SERVER_ERROR;
+    }
   }
 
   private void unknownId(int streamId, byte[] id) {

@@ -59,7 +59,8 @@ class BackendConnectionTest {
     Thread.sleep(60);
     channel.runScheduledPendingTasks();
 
-    assertThat(late.handle((frame, error) -> error).join()).isInstanceOf(BackendTimeoutException.class);
+    assertThat(late.handle((frame, error) -> error).join()).isInstanceOfSatisfying(BackendTimeoutException.class,
+        timeout -> assertThat(timeout.mayHaveBeenApplied()).as("the cluster may still apply it").isTrue());
     connection.send(frame(false, 2, QUERY));
     sentStreamId();
     assertThat(connection.send(frame(false, 3, QUERY)).handle((frame, error) -> error).join())
@@ -97,8 +98,12 @@ class BackendConnectionTest {
 
     channel.close();
 
-    assertThat(pending.handle((frame, error) -> error).join()).isInstanceOf(BackendConnectionLostException.class);
+    assertThat(pending.handle((frame, error) -> error).join()).isInstanceOfSatisfying(
+        BackendConnectionLostException.class, lost -> assertThat(lost.mayHaveBeenApplied()).isTrue());
     assertThat(connection.closeFuture()).isCompleted();
+    assertThat(connection.send(frame(false, 2, QUERY)).handle((frame, error) -> error).join())
+        .as("never sent").isInstanceOfSatisfying(BackendConnectionLostException.class,
+            lost -> assertThat(lost.mayHaveBeenApplied()).isFalse());
   }
 
   private BackendConnection open(Duration requestTimeout, Duration heartbeatInterval) {
