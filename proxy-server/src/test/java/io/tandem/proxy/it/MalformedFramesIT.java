@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -68,9 +71,57 @@ class MalformedFramesIT {
     try (CqlSession fresh = fixture.clientSession()) {
       assertThat(fresh.execute("SELECT release_version FROM system.local").one()).isNotNull();
     }
-    double rejected = ((DefaultTandemProxy) fixture.proxy()).meterRegistry().find("tandem.proxy.rejected")
-        .counters().stream().mapToDouble(Counter::count).sum();
+    double rejected = meters().find("tandem.proxy.rejected").counters().stream().mapToDouble(Counter::count).sum();
     assertThat(rejected).isGreaterThan(CONNECTIONS / 2.0);
+  }
+
+  @Test
+  void should_answer_an_undecodable_request_with_a_protocol_error_and_leave_nothing_in_flight() throws Exception {
+    double undecodableBefore = rejected("undecodable");
+    try (Socket socket = new Socket(fixture.proxy().address().getAddress(), fixture.proxy().address().getPort())) {
+      socket.setSoTimeout(10_000);
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      socket.getOutputStream().write(frame(4, 0x01, startupBody()));
+      assertThat(readFrame(in)[4]).as("READY").isEqualTo((byte) 0x02);
+
+      // a QUERY whose text claims 1,000 bytes of a 3-byte body
+      socket.getOutputStream().write(frame(4, 0x07, new byte[] {0, 0, 0x03, (byte) 0xE8, 'a', 'b', 'c'}));
+      ByteBuffer answer = ByteBuffer.wrap(readFrame(in));
+
+      assertThat(answer.get(4)).as("ERROR").isEqualTo((byte) 0x00);
+      assertThat(answer.getInt(9)).as("PROTOCOL_ERROR").isEqualTo(0x000A);
+      assertThat(in.read()).as("the connection is closed").isEqualTo(-1);
+    }
+    assertThat(rejected("undecodable")).isEqualTo(undecodableBefore + 1);
+    assertThat(eventuallyNothingInFlight()).as("tandem.proxy.in_flight").isZero();
+  }
+
+  private static double rejected(String reason) {
+    Counter counter = meters().find("tandem.proxy.rejected").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static double eventuallyNothingInFlight() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    double inFlight = meters().get("tandem.proxy.in_flight").gauge().value();
+    while (inFlight != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      inFlight = meters().get("tandem.proxy.in_flight").gauge().value();
+    }
+    return inFlight;
+  }
+
+  private static MeterRegistry meters() {
+    return ((DefaultTandemProxy) fixture.proxy()).meterRegistry();
+  }
+
+  /** One whole frame: the 9-byte header, then the body. */
+  private static byte[] readFrame(DataInputStream in) throws IOException {
+    byte[] header = new byte[9];
+    in.readFully(header);
+    byte[] frame = java.util.Arrays.copyOf(header, 9 + ByteBuffer.wrap(header).getInt(5));
+    in.readFully(frame, 9, frame.length - 9);
+    return frame;
   }
 
   private byte[] mutant() {

@@ -141,6 +141,17 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
           "Protocol version " + frame.version() + " on a connection that started with v" + state.version());
     }
     context.requestStarted();
+    try {
+      dispatch(frame);
+    } catch (MalformedFrameException e) {
+      // never answered: the connection is closed with a protocol error instead
+      context.requestFinished();
+      throw e;
+    }
+  }
+
+  /** Sends a counted request where its opcode goes; a frame that cannot be decoded is left to the caller. */
+  private void dispatch(RawFrame frame) {
     if (context.isDraining()) {
       context.metrics().rejected("draining");
       int streamId = frame.streamId();
@@ -160,11 +171,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
           relay(handshakeSide, frame, "handshake");
         }
       }
-      default -> {
-        context.requestFinished();
-        throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
-            "Unexpected opcode 0x" + Integer.toHexString(frame.opcode()) + " in a request");
-      }
+      default -> throw new MalformedFrameException(frame.version(), frame.streamId(), Kind.UNEXPECTED_OPCODE,
+          "Unexpected opcode 0x" + Integer.toHexString(frame.opcode()) + " in a request");
     }
   }
 

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every client connection of one proxy shares: the configuration, the protocol versions offered, the core
@@ -41,7 +40,6 @@ public final class ProxyContext {
   private final SystemTableRewriter topology;
   private final ProxyMetrics metrics;
   private final AtomicBoolean draining = new AtomicBoolean();
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   /**
    * @param protocolVersions the versions clients are offered: the configured ones both clusters speak
@@ -136,14 +134,14 @@ public final class ProxyContext {
 
   /** Requests received from clients and not answered yet. */
   public int inFlight() {
-    return inFlight.get();
+    return metrics.inFlight();
   }
 
   void requestStarted() {
-    inFlight.incrementAndGet();
+    metrics.requestStarted();
   }
 
   void requestFinished() {
-    inFlight.decrementAndGet();
+    metrics.requestFinished();
   }
 }

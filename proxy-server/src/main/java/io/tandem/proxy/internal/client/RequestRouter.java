@@ -57,19 +57,16 @@ final class RequestRouter {
     this.prepared = new PreparedRequests(context, links);
   }
 
-  /** Routes a QUERY, PREPARE, EXECUTE or BATCH frame (taking over its reference). */
+  /**
+   * Routes a QUERY, PREPARE, EXECUTE or BATCH frame, taking over its reference unless the frame cannot be decoded
+   * ({@link io.tandem.proxy.internal.frame.MalformedFrameException}: the caller still owns it then).
+   */
   void route(RawFrame frame) {
     if (routedAsTheyCame(frame)) {
       return;
     }
     int streamId = frame.streamId();
-    Frame request;
-    try {
-      request = context.codecs().decodeRequest(frame);
-    } catch (RuntimeException e) {
-      frame.release();
-      throw e;
-    }
+    Frame request = context.codecs().decodeRequest(frame);
     OriginalFrame original = new OriginalFrame(frame);
     try {
       Message message = request.message;

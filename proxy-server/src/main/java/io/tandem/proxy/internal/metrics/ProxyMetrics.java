@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The proxy's own meters, next to the engine's {@code tandem.request.latency} and {@code tandem.mirror.*}:
  * <ul>
  *   <li>{@code tandem.proxy.connections}: open client connections;
+ *   <li>{@code tandem.proxy.in_flight}: client requests received and not answered yet;
  *   <li>{@code tandem.proxy.requests{route}}: requests by where they went: {@code read}, {@code write},
  *       {@code schema}, {@code use}, {@code prepare}, {@code system-table}, {@code handshake}, {@code register},
  *       {@code unprepared};
@@ -25,6 +26,7 @@ public final class ProxyMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
   // one map per meter name, keyed by the tag value: the per-request lookup allocates nothing
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
   private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
@@ -34,6 +36,8 @@ public final class ProxyMetrics {
     this.registry = registry;
     Gauge.builder("tandem.proxy.connections", connections, AtomicInteger::get)
         .description("Client connections open").register(registry);
+    Gauge.builder("tandem.proxy.in_flight", inFlight, AtomicInteger::get)
+        .description("Client requests received and not answered yet").register(registry);
   }
 
   public void connectionOpened() {
@@ -46,6 +50,18 @@ public final class ProxyMetrics {
 
   public int openConnections() {
     return connections.get();
+  }
+
+  public void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  public void requestFinished() {
+    inFlight.decrementAndGet();
+  }
+
+  public int inFlight() {
+    return inFlight.get();
   }
 
   public void request(String route) {
