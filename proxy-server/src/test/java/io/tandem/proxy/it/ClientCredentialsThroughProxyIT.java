@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Both clusters require authentication and the proxy is given no credentials for either (how Azure's
  * cassandra-proxy is often run): it logs in to each with the credentials every client presents, for the
  * forwarded connections and for the sessions the mirror writes through, one per user. A user the target
- * refuses has its writes kept in the failed-write log, applied once the target accepts the login.
+ * refuses has its writes kept in the failed-write log, applied once the target accepts the login. Given a target
+ * user, a proxy logs clients in to the source with their own credentials and mirrors as that user.
  */
 class ClientCredentialsThroughProxyIT {
 
@@ -45,6 +46,8 @@ class ClientCredentialsThroughProxyIT {
         createUser(admin, "app_user", "app-secret");
         // the second user's password differs on the target until the test aligns it
         createUser(admin, "late_user", cluster == source ? "late-secret" : "other-secret");
+        // a user only the source knows, and the target's own migration user
+        createUser(admin, cluster == source ? "source_user" : "migrator", "own-secret");
       }
     }
     proxy = TandemProxy.start(ProxyConfig.builder(ProxyFixture.endpoint("source", source),
@@ -102,6 +105,24 @@ class ClientCredentialsThroughProxyIT {
         .allMatch(row -> row.contains("|late "));
   }
 
+  @Test
+  void should_log_clients_in_to_the_source_and_mirror_as_the_target_user_it_was_given() {
+    try (TandemProxy withTargetUser = TandemProxy.start(ProxyConfig.builder(ProxyFixture.endpoint("source", source),
+            ProxyFixture.endpoint("target", target).withCredentials("migrator", "own-secret"))
+        .listenAddress(new InetSocketAddress("127.0.0.1", 0))
+        .adminAddress(null)
+        .mirror(ProxyFixture.quickMirror(MirrorMode.SYNC).build())
+        .build());
+        CqlSession client = clientAs(withTargetUser, "source_user", "own-secret")) {
+      for (int k = 200; k < 210; k++) {
+        client.execute("INSERT INTO " + KEYSPACE + ".orders (k, v) VALUES (" + k + ", 'as migrator " + k + "')");
+      }
+
+      assertThat(withTargetUser.engine().failedWrites().pendingCount()).as("no copy waits for a login").isZero();
+    }
+    assertThat(rows(target, 200, 210)).isEqualTo(rows(source, 200, 210)).hasSize(10);
+  }
+
   private static void replayUntilNothingPending() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (proxy.engine().failedWrites().pendingCount() > 0 && System.nanoTime() < deadline) {
@@ -122,7 +143,11 @@ class ClientCredentialsThroughProxyIT {
 
   /** A client with a generous timeout: the clusters here were just started next to the shared ones. */
   private static CqlSession clientAs(String user, String password) {
-    return CqlSession.builder().addContactPoint(proxy.address())
+    return clientAs(proxy, user, password);
+  }
+
+  private static CqlSession clientAs(TandemProxy through, String user, String password) {
+    return CqlSession.builder().addContactPoint(through.address())
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20)).build())
         .withLocalDatacenter(EmbeddedCassandraCluster.DATACENTER)

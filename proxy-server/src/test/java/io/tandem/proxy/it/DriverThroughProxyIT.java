@@ -15,6 +15,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.net.InetSocketAddress;
@@ -68,6 +69,7 @@ class DriverThroughProxyIT {
   @AfterEach
   void backToTheInitialState() {
     fixture.proxy().control().routeReadsTo(Side.SOURCE);
+    fixture.proxy().control().makePrimary(Side.SOURCE);
     fixture.proxy().control().startMirroring();
   }
 
@@ -183,6 +185,60 @@ class DriverThroughProxyIT {
     assertThat(clusters.executeOnSource("SELECT c FROM %s.items WHERE k = 4").all()).hasSize(3);
     assertThat(clusters.executeOnTarget("SELECT c FROM %s.items WHERE k = 4").all()).extracting(row -> row.getInt(0))
         .containsExactly(3);
+  }
+
+  @Test
+  void should_give_writes_sent_without_a_timestamp_one_timestamp_and_one_now_over_protocol_v3() {
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.events (k int PRIMARY KEY, id timeuuid)");
+    try (CqlSession serverTimestamps = fixture.clientSession(settings -> settings
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V3")
+        .withString(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS, "ServerSideTimestampGenerator"))) {
+      serverTimestamps.execute("INSERT INTO " + table + " (k, c, v) VALUES (6, 1, 'simple')");
+      serverTimestamps.execute(serverTimestamps.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)")
+          .bind(6, 2, "prepared"));
+      serverTimestamps.execute("INSERT INTO " + clusters.keyspace() + ".events (k, id) VALUES (1, now())");
+
+      assertThat(serverTimestamps.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V3);
+    }
+
+    assertThat(cells(clusters.targetSession())).hasSize(2).isEqualTo(cells(clusters.sourceSession()));
+    String event = "SELECT id, WRITETIME(id) FROM %s.events WHERE k = 1";
+    Row source = clusters.executeOnSource(event).one();
+    Row target = clusters.executeOnTarget(event).one();
+    assertThat(target.getUuid(0)).as("now() evaluated once, by the proxy").isEqualTo(source.getUuid(0));
+    assertThat(target.getLong(1)).isEqualTo(source.getLong(1));
+  }
+
+  @Test
+  void should_keep_the_prepared_id_the_client_knows_when_the_primary_switches() {
+    PreparedStatement insert = client.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
+    client.execute(insert.bind(7, 1, "source primary"));
+
+    fixture.proxy().control().makePrimary(Side.TARGET);
+    client.execute(insert.bind(7, 2, "target primary"));
+    fixture.proxy().control().makePrimary(Side.SOURCE);
+    client.execute(insert.bind(7, 3, "source primary again"));
+
+    assertThat(cells(clusters.targetSession())).hasSize(3).isEqualTo(cells(clusters.sourceSession()));
+  }
+
+  @Test
+  void should_have_the_driver_prepare_again_a_statement_the_proxy_forgot() {
+    try (ProxyFixture forgetful = ProxyFixture.start(clusters, MirrorMode.SYNC, config -> config.preparedCacheSize(1));
+        CqlSession session = forgetful.clientSession(V4)) {
+      List<PreparedStatement> inserts = List.of(
+          session.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)"),
+          session.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?) USING TTL 86400"),
+          session.prepare("UPDATE " + table + " SET v = ? WHERE k = ? AND c = ?"));
+
+      session.execute(inserts.get(0).bind(8, 1, "first"));
+      session.execute(inserts.get(1).bind(8, 2, "second"));
+      session.execute(inserts.get(2).bind("third", 8, 3));
+
+      assertThat(((DefaultTandemProxy) forgetful.proxy()).meterRegistry().get("tandem.proxy.requests")
+          .tag("route", "unprepared").counter().count()).as("EXECUTEs answered UNPREPARED").isPositive();
+    }
+    assertThat(cells(clusters.targetSession())).hasSize(3).isEqualTo(cells(clusters.sourceSession()));
   }
 
   private List<String> cells(CqlSession session) {
