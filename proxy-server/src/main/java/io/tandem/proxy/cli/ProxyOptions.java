@@ -39,7 +39,7 @@ final class ProxyOptions {
   List<Integer> protocolVersions;
 
   @Option(names = "--cql-version", paramLabel = "VERSION", order = 36,
-      description = "CQL_VERSION offered to clients (default: the source cluster's).")
+      description = "CQL_VERSION offered to clients (default: the one the primary cluster offers).")
   String cqlVersion;
 
   @Option(names = "--max-frame-size", paramLabel = "SIZE", converter = Converters.ByteSize.class, order = 37,
