@@ -47,4 +47,13 @@ class ErrorResponsesTest {
         .contains("/var/tandem/failed-writes-00000000000000000001.log: IOException: No space left on device")
         .doesNotContain("will be replayed (");
   }
+
+  @Test
+  void should_count_a_write_timeout_or_failure_of_the_primary_as_possibly_applied_and_other_errors_as_refusals() {
+    assertThat(new ErrorResponseException(null, ErrorCode.WRITE_TIMEOUT).mayHaveBeenApplied()).isTrue();
+    assertThat(new ErrorResponseException(null, ErrorCode.WRITE_FAILURE).mayHaveBeenApplied()).isTrue();
+    assertThat(new ErrorResponseException(null, ErrorCode.UNAVAILABLE).mayHaveBeenApplied()).isFalse();
+    assertThat(new ErrorResponseException(null, ErrorCode.INVALID).mayHaveBeenApplied()).isFalse();
+    assertThat(new ErrorResponseException(null, ErrorCode.OVERLOADED).mayHaveBeenApplied()).isFalse();
+  }
 }
