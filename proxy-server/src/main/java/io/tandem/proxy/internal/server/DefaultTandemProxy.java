@@ -49,6 +49,7 @@ public final class DefaultTandemProxy implements TandemProxy {
   private MirrorEngine engine;
   private ProxyContext context;
   private ProxyServer server;
+  private boolean closed;
   private InetSocketAddress address;
   private InetSocketAddress adminAddress;
 
@@ -193,8 +194,13 @@ public final class DefaultTandemProxy implements TandemProxy {
     return registry;
   }
 
+  /** Drains and stops; closing again does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (server != null) {
       context.startDraining();
       server.stopAccepting();
