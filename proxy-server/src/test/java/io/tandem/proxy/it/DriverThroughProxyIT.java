@@ -3,6 +3,7 @@ package io.tandem.proxy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
@@ -239,6 +240,21 @@ class DriverThroughProxyIT {
           .tag("route", "unprepared").counter().count()).as("EXECUTEs answered UNPREPARED").isPositive();
     }
     assertThat(cells(clusters.targetSession())).hasSize(3).isEqualTo(cells(clusters.sourceSession()));
+  }
+
+  @Test
+  void should_send_copies_at_the_target_consistency_it_was_given() {
+    // THREE cannot be had from the single-node target: the copy fails there and waits in the failed-write log
+    try (ProxyFixture strict = ProxyFixture.start(clusters, MirrorMode.SYNC, config -> config.mirror(
+            ProxyFixture.quickMirror(MirrorMode.SYNC).secondaryConsistency(DefaultConsistencyLevel.THREE).build()));
+        CqlSession session = strict.clientSession(V4)) {
+      session.execute(SimpleStatement.newInstance("INSERT INTO " + table + " (k, c, v) VALUES (9, 1, 'strict')")
+          .setConsistencyLevel(DefaultConsistencyLevel.ONE));
+
+      assertThat(strict.proxy().engine().failedWrites().pendingCount()).isEqualTo(1);
+    }
+    assertThat(clusters.executeOnSource("SELECT v FROM %s.items WHERE k = 9").one()).isNotNull();
+    assertThat(clusters.executeOnTarget("SELECT v FROM %s.items WHERE k = 9").one()).isNull();
   }
 
   private List<String> cells(CqlSession session) {
