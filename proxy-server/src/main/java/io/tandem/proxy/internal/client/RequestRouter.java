@@ -10,7 +10,6 @@ import com.datastax.oss.protocol.internal.request.Prepare;
 import com.datastax.oss.protocol.internal.request.Query;
 import com.datastax.oss.protocol.internal.response.error.Unprepared;
 import com.datastax.oss.protocol.internal.response.result.Prepared;
-import com.datastax.oss.protocol.internal.response.result.Rows;
 import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
@@ -46,6 +45,7 @@ final class RequestRouter {
   private final Map<Side, ClusterLink> links;
   private final ClientResponder responder;
   private final PreparedRequests prepared;
+  private final SystemTableQueries systemTables;
   private final MirrorEngine engine;
 
   RequestRouter(ProxyContext context, ClientState state, Map<Side, ClusterLink> links, ClientResponder responder) {
@@ -55,6 +55,7 @@ final class RequestRouter {
     this.responder = responder;
     this.engine = context.engine();
     this.prepared = new PreparedRequests(context, links);
+    this.systemTables = new SystemTableQueries(context, state, links, prepared);
   }
 
   /**
@@ -202,24 +203,9 @@ final class RequestRouter {
   }
 
   private void systemTable(int streamId, Frame request, SystemTable table, OriginalFrame original) {
-    Side side = engine.control().state().readSide();
     context.metrics().request("system-table");
-    prepared.send(side, request, original.take()).thenApply(response -> rewriteRows(response, table))
+    systemTables.answer(engine.control().state().readSide(), request, table, original.take())
         .whenComplete((response, error) -> answer(streamId, response, error));
-  }
-
-  private RawFrame rewriteRows(RawFrame response, SystemTable table) {
-    try {
-      Frame decoded = context.codecs().decodeResponse(response);
-      if (!(decoded.message instanceof Rows rows)) {
-        return response.retainedDuplicate();
-      }
-      return context.codecs().encodeResponse(Frame.forResponse(decoded.protocolVersion, decoded.streamId,
-          decoded.tracingId, decoded.customPayload, decoded.warnings,
-          context.topology().rewrite(table, rows, state.proxyAddress())));
-    } finally {
-      response.release();
-    }
   }
 
   /** The primary switches keyspace first (its answer is the client's), then the other cluster if connected. */
