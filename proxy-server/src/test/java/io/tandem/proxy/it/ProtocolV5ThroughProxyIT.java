@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -196,6 +197,7 @@ class ProtocolV5ThroughProxyIT {
     SegmentCodec<ByteBuf> codec = new SegmentCodec<>(new ByteBufPrimitiveCodec(UnpooledByteBufAllocator.DEFAULT),
         Compressor.none());
     InetSocketAddress proxy = fixture.proxy().address();
+    double corruptBefore = rejected("corrupt_segment");
     try (Socket socket = new Socket(proxy.getAddress(), proxy.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -215,7 +217,57 @@ class ProtocolV5ThroughProxyIT {
       });
       assertThat(in.read()).as("closed").isEqualTo(-1);
     }
-    assertThat(rejected("corrupt_segment")).isEqualTo(1.0);
+    assertThat(rejected("corrupt_segment")).isEqualTo(corruptBefore + 1);
+  }
+
+  @Test
+  void should_survive_random_frames_and_bytes_after_a_v5_handshake_and_keep_serving() throws Exception {
+    SegmentCodec<ByteBuf> codec = new SegmentCodec<>(new ByteBufPrimitiveCodec(UnpooledByteBufAllocator.DEFAULT),
+        Compressor.none());
+    Random random = new Random(5);
+    InetSocketAddress proxy = fixture.proxy().address();
+    for (int connection = 0; connection < 60; connection++) {
+      try (Socket socket = new Socket(proxy.getAddress(), proxy.getPort())) {
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        out.write(frame(0x01, 1, startupBody()));
+        assertThat(in.readNBytes(9)[4]).as("READY, unframed").isEqualTo((byte) 0x02);
+
+        byte[] body = randomBytes(random, random.nextInt(64));
+        byte[] garbage = switch (random.nextInt(4)) {
+          case 0 -> randomBytes(random, 1 + random.nextInt(200)); // not even a segment
+          case 1 -> segment(codec, randomBytes(random, 1 + random.nextInt(200)), false); // a segment of noise
+          case 2 -> segment(codec, frame(0x07, 2, body), false); // a QUERY of noise
+          default -> segment(codec, frame(random.nextInt(256), 2, body), false); // any opcode
+        };
+        out.write(garbage);
+        socket.setSoTimeout(100);
+        drain(in);
+      }
+    }
+
+    assertThat(client.execute("SELECT release_version FROM system.local").one()).isNotNull();
+    try (CqlSession fresh = fixture.clientSession(v5())) {
+      assertThat(fresh.execute("SELECT release_version FROM system.local").one()).isNotNull();
+    }
+  }
+
+  private static byte[] randomBytes(Random random, int length) {
+    byte[] bytes = new byte[length];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** Whatever the proxy answers, until it closes the connection or stays silent for the socket's timeout. */
+  private static void drain(InputStream in) {
+    try {
+      while (in.read(new byte[4096]) >= 0) {
+        // answers to noise do not matter here, only that the proxy survives it
+      }
+    } catch (java.io.IOException closedOrSilent) {
+      // closed by the proxy, or nothing more to read
+    }
   }
 
   private static UnaryOperator<ProgrammaticDriverConfigLoaderBuilder> v5() {
