@@ -7,12 +7,17 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.replay.ReplayReport;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,8 @@ final class AdminRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
+  /** How long {@code POST /admin/replay} waits for its run before answering 202. */
+  static final int REPLAY_WAIT_SECONDS = 60;
   private static final Set<String> SIDES = Set.of("source", "target");
   private static final Set<String> BOOLEANS = Set.of("true", "false");
   private static final Set<String> MODES = Set.of("sync", "async", "off", "default");
@@ -32,12 +39,15 @@ final class AdminRoutes {
   private final PrometheusMeterRegistry registry;
   private final MigrationControl control;
   private final Supplier<Readiness> readiness;
+  private final FailedWrites failedWrites;
   private final ObjectMapper json = new ObjectMapper();
 
-  AdminRoutes(PrometheusMeterRegistry registry, MigrationControl control, Supplier<Readiness> readiness) {
+  AdminRoutes(PrometheusMeterRegistry registry, MigrationControl control, Supplier<Readiness> readiness,
+      FailedWrites failedWrites) {
     this.registry = registry;
     this.control = control;
     this.readiness = readiness;
+    this.failedWrites = failedWrites;
   }
 
   AdminResponse metrics() {
@@ -98,6 +108,38 @@ final class AdminRoutes {
     MirrorMode tableMode = mode.equals("default") ? null : MirrorMode.valueOf(mode.toUpperCase(Locale.ROOT));
     return changed(caller, "mirror mode of " + table + " " + (tableMode == null ? "back to the default" : tableMode),
         control.setMode(table, tableMode));
+  }
+
+  AdminResponse failedWrites() {
+    return json(200, Map.of("pending", failedWrites.pending()));
+  }
+
+  AdminResponse replay(RequestParameters parameters, String caller) {
+    LOG.warn("{} asked for a replay of the failed-write log through the admin endpoint ({} entries pending)", caller,
+        failedWrites.pending());
+    CompletableFuture<ReplayReport> run = failedWrites.replayNow().toCompletableFuture();
+    try {
+      return json(200, reportJson(run.get(REPLAY_WAIT_SECONDS, TimeUnit.SECONDS)));
+    } catch (TimeoutException stillRunning) {
+      return json(202, Map.of("status", "RUNNING", "pending", failedWrites.pending(), "message", "the replay goes on; "
+          + "see GET /admin/failed-writes and the tandem_replay_* metrics"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return json(503, Map.of("status", "INTERRUPTED"));
+    } catch (ExecutionException e) {
+      LOG.warn("The replay asked through the admin endpoint failed", e.getCause());
+      return json(500, Map.of("status", "FAILED", "message", String.valueOf(e.getCause())));
+    }
+  }
+
+  private static Map<String, Object> reportJson(ReplayReport report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("applied", report.applied());
+    body.put("requeued", report.requeued());
+    body.put("setAside", report.setAside());
+    body.put("remaining", report.remaining());
+    body.put("stoppedBy", report.stoppedBy());
+    return body;
   }
 
   private AdminResponse changed(String caller, String change, MigrationState state) {

@@ -31,7 +31,12 @@ import org.slf4j.LoggerFactory;
  *       {@code POST /admin/mirroring?enabled=true|false}, {@code POST
  *       /admin/mode?mode=sync|async|off[&table=ks[.table]]} (with a table, {@code mode=default} removes its
  *       override): change the state through {@link MigrationControl}, log the change and the caller at WARN,
- *       and answer the new state.
+ *       and answer the new state;
+ *   <li>{@code GET /admin/failed-writes}: {@code {"pending": N}}, the entries of the failed-write log waiting to be
+ *       replayed;
+ *   <li>{@code POST /admin/replay}: replays the failed-write log now (say, after creating a table the target
+ *       lacked) instead of at the next {@code replay.interval}; answers what the run did once it finished, or 202 if
+ *       it takes over {@value AdminRoutes#REPLAY_WAIT_SECONDS} s (it goes on).
  * </ul>
  *
  * <p>Parameters come from the query string or a form body. A wrong parameter gets 400 with one line naming
@@ -55,12 +60,14 @@ public final class AdminServer implements AutoCloseable {
    * @param registry the registry {@code /metrics} scrapes
    * @param control the migration state {@code /admin/*} reads and changes
    * @param readiness asked on every {@code /health/readiness}; a failure counts as not ready
+   * @param failedWrites what {@code /admin/failed-writes} shows and {@code /admin/replay} replays
    */
   public AdminServer(InetSocketAddress bind, PrometheusMeterRegistry registry, MigrationControl control,
-      Supplier<Readiness> readiness) {
+      Supplier<Readiness> readiness, FailedWrites failedWrites) {
     this.bind = Objects.requireNonNull(bind, "bind");
     AdminRoutes actions = new AdminRoutes(Objects.requireNonNull(registry, "registry"),
-        Objects.requireNonNull(control, "control"), Objects.requireNonNull(readiness, "readiness"));
+        Objects.requireNonNull(control, "control"), Objects.requireNonNull(readiness, "readiness"),
+        Objects.requireNonNull(failedWrites, "failedWrites"));
     get("/metrics", actions::metrics);
     get("/health/liveness", actions::liveness);
     get("/health/readiness", actions::readiness);
@@ -69,6 +76,8 @@ public final class AdminServer implements AutoCloseable {
     routes.put("/admin/primary", new Route("POST", actions::primary));
     routes.put("/admin/mirroring", new Route("POST", actions::mirroring));
     routes.put("/admin/mode", new Route("POST", actions::mode));
+    get("/admin/failed-writes", actions::failedWrites);
+    routes.put("/admin/replay", new Route("POST", actions::replay));
   }
 
   /**

@@ -13,6 +13,7 @@ import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
 import io.tandem.proxy.internal.admin.AdminServer;
+import io.tandem.proxy.internal.admin.FailedWrites;
 import io.tandem.proxy.internal.admin.Readiness;
 import io.tandem.proxy.internal.backend.BackendConnector;
 import io.tandem.proxy.internal.backend.ClusterNodes;
@@ -107,7 +108,7 @@ public final class DefaultTandemProxy implements TandemProxy {
     address = server.bind(config.listenAddress(), context, clientTls);
     if (config.adminAddress() != null) {
       AdminServer admin = remember(new AdminServer(config.adminAddress(), registry, engine.control(),
-          () -> readiness(sessions)));
+          () -> readiness(sessions), FailedWrites.of(engine)));
       admin.start();
       adminAddress = admin.address();
     }

@@ -9,6 +9,7 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.api.replay.ReplayReport;
 import io.tandem.core.internal.control.DefaultMigrationControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +34,13 @@ class AdminServerTest {
   private final MigrationControl control = new DefaultMigrationControl(MigrationState.initial(MirrorMode.SYNC));
   private final AtomicReference<Readiness> readiness =
       new AtomicReference<>(Readiness.ready(Map.of("source", "connected")));
+  private final FakeFailedWrites failedWrites = new FakeFailedWrites();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private AdminServer server;
 
   @BeforeEach
   void start() {
-    server = new AdminServer(new InetSocketAddress("127.0.0.1", 0), registry, control, readiness::get);
+    server = new AdminServer(new InetSocketAddress("127.0.0.1", 0), registry, control, readiness::get, failedWrites);
     server.start();
   }
 
@@ -190,8 +194,33 @@ class AdminServerTest {
   }
 
   @Test
+  void should_show_the_failed_writes_pending_and_replay_them_on_demand() throws Exception {
+    failedWrites.pending = 7;
+    HttpResponse<String> pending = get("/admin/failed-writes");
+    failedWrites.nextRun = CompletableFuture.completedFuture(new ReplayReport(5, 2, 0, 2, null));
+    HttpResponse<String> replayed = post("/admin/replay");
+
+    assertThat(pending.statusCode()).isEqualTo(200);
+    assertThat(pending.body()).isEqualToIgnoringWhitespace("{\"pending\":7}");
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).isEqualToIgnoringWhitespace(
+        "{\"applied\":5,\"requeued\":2,\"setAside\":0,\"remaining\":2,\"stoppedBy\":null}");
+    assertThat(failedWrites.runs).isEqualTo(1);
+  }
+
+  @Test
+  void should_say_when_a_replay_on_demand_failed() throws Exception {
+    failedWrites.nextRun = CompletableFuture.failedFuture(new IllegalStateException("the log is closed"));
+
+    HttpResponse<String> replayed = post("/admin/replay");
+
+    assertThat(replayed.statusCode()).isEqualTo(500);
+    assertThat(replayed.body()).contains("FAILED").contains("the log is closed");
+  }
+
+  @Test
   void should_fail_to_start_on_a_port_in_use_and_close_twice() {
-    AdminServer second = new AdminServer(server.address(), registry, control, readiness::get);
+    AdminServer second = new AdminServer(server.address(), registry, control, readiness::get, failedWrites);
 
     assertThatThrownBy(second::start).isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot serve");
     second.close();
@@ -214,5 +243,23 @@ class AdminServerTest {
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.address().getPort() + path);
+  }
+
+  /** Pending entries and the next replay run's outcome, as a test sets them. */
+  private static final class FakeFailedWrites implements FailedWrites {
+    long pending;
+    CompletableFuture<ReplayReport> nextRun = new CompletableFuture<>();
+    int runs;
+
+    @Override
+    public long pending() {
+      return pending;
+    }
+
+    @Override
+    public CompletionStage<ReplayReport> replayNow() {
+      runs++;
+      return nextRun;
+    }
   }
 }
