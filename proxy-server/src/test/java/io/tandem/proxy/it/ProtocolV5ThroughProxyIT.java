@@ -194,17 +194,11 @@ class ProtocolV5ThroughProxyIT {
 
   @Test
   void should_answer_a_corrupt_segment_with_a_protocol_error_and_close_the_connection() throws Exception {
-    SegmentCodec<ByteBuf> codec = new SegmentCodec<>(new ByteBufPrimitiveCodec(UnpooledByteBufAllocator.DEFAULT),
-        Compressor.none());
-    InetSocketAddress proxy = fixture.proxy().address();
+    SegmentCodec<ByteBuf> codec = uncompressedSegments();
     double corruptBefore = rejected("corrupt_segment");
-    try (Socket socket = new Socket(proxy.getAddress(), proxy.getPort())) {
-      socket.setSoTimeout(10_000);
+    try (Socket socket = readyV5Connection()) {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(frame(0x01, 1, startupBody()));
-      assertThat(in.readNBytes(9)[4]).as("READY, unframed").isEqualTo((byte) 0x02);
-
       out.write(segment(codec, frame(0x05, 2, new byte[0]), false));
       assertThat(readSegment(in, codec)).singleElement().satisfies(frame -> assertThat(frame[4]).as("SUPPORTED")
           .isEqualTo((byte) 0x06));
@@ -222,18 +216,10 @@ class ProtocolV5ThroughProxyIT {
 
   @Test
   void should_survive_random_frames_and_bytes_after_a_v5_handshake_and_keep_serving() throws Exception {
-    SegmentCodec<ByteBuf> codec = new SegmentCodec<>(new ByteBufPrimitiveCodec(UnpooledByteBufAllocator.DEFAULT),
-        Compressor.none());
+    SegmentCodec<ByteBuf> codec = uncompressedSegments();
     Random random = new Random(5);
-    InetSocketAddress proxy = fixture.proxy().address();
     for (int connection = 0; connection < 60; connection++) {
-      try (Socket socket = new Socket(proxy.getAddress(), proxy.getPort())) {
-        socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        InputStream in = socket.getInputStream();
-        out.write(frame(0x01, 1, startupBody()));
-        assertThat(in.readNBytes(9)[4]).as("READY, unframed").isEqualTo((byte) 0x02);
-
+      try (Socket socket = readyV5Connection()) {
         byte[] body = randomBytes(random, random.nextInt(64));
         byte[] garbage = switch (random.nextInt(4)) {
           case 0 -> randomBytes(random, 1 + random.nextInt(200)); // not even a segment
@@ -241,9 +227,9 @@ class ProtocolV5ThroughProxyIT {
           case 2 -> segment(codec, frame(0x07, 2, body), false); // a QUERY of noise
           default -> segment(codec, frame(random.nextInt(256), 2, body), false); // any opcode
         };
-        out.write(garbage);
+        socket.getOutputStream().write(garbage);
         socket.setSoTimeout(100);
-        drain(in);
+        drain(socket.getInputStream());
       }
     }
 
@@ -251,6 +237,20 @@ class ProtocolV5ThroughProxyIT {
     try (CqlSession fresh = fixture.clientSession(v5())) {
       assertThat(fresh.execute("SELECT release_version FROM system.local").one()).isNotNull();
     }
+  }
+
+  private static SegmentCodec<ByteBuf> uncompressedSegments() {
+    return new SegmentCodec<>(new ByteBufPrimitiveCodec(UnpooledByteBufAllocator.DEFAULT), Compressor.none());
+  }
+
+  /** A raw connection to the proxy whose v5 STARTUP was answered READY (unframed): segments from here on. */
+  private static Socket readyV5Connection() throws java.io.IOException {
+    InetSocketAddress proxy = fixture.proxy().address();
+    Socket socket = new Socket(proxy.getAddress(), proxy.getPort());
+    socket.setSoTimeout(10_000);
+    socket.getOutputStream().write(frame(0x01, 1, startupBody()));
+    assertThat(socket.getInputStream().readNBytes(9)[4]).as("READY, unframed").isEqualTo((byte) 0x02);
+    return socket;
   }
 
   private static byte[] randomBytes(Random random, int length) {
