@@ -27,8 +27,11 @@ final class AdminRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
-  /** How long {@code POST /admin/replay} waits for its run before answering 202. */
-  static final int REPLAY_WAIT_SECONDS = 60;
+  /**
+   * How long {@code POST /admin/replay} waits for its run before answering 202: short, since requests are served
+   * one at a time and health probes wait behind it.
+   */
+  static final int REPLAY_WAIT_SECONDS = 5;
   private static final Set<String> SIDES = Set.of("source", "target");
   private static final Set<String> BOOLEANS = Set.of("true", "false");
   private static final Set<String> MODES = Set.of("sync", "async", "off", "default");
