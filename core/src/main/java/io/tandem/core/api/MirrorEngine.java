@@ -8,7 +8,6 @@ import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
@@ -20,10 +19,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The engine behind every Tandem front door. A front door turns a client request into a {@link
- * WriteCommand}, lets the engine {@link #prepareWrite finish it} (one timestamp for both clusters,
- * literals for {@code now()}), and hands it to {@link #execute}: the engine runs the primary's copy through
- * the front door's callback and the secondary's copy itself, through a driver session, with retry, circuit
- * breaker, bounded in-flight copies and the durable failed-write log. Reads never come here.
+ * WriteCommand} and hands it to {@link #write} with its own way of sending the primary's copy; the engine
+ * decides the rest (route, one timestamp for both clusters, literals for {@code now()}) and sends the
+ * secondary's copy itself, through a driver session, with retry, circuit breaker, bounded in-flight copies
+ * and the durable failed-write log. Reads never come here.
  *
  * <pre>{@code
  * MirrorEngine engine = MirrorEngine.builder()
@@ -85,27 +84,31 @@ public interface MirrorEngine extends AutoCloseable {
   CircuitBreaker breaker(Side side);
 
   /**
-   * The command as both clusters must receive it: with a shared timestamp when it has none (unless its
-   * text sets {@code USING TIMESTAMP}, or injection is off), and — for queries without bound values — with
-   * {@code now()}, {@code uuid()} and similar calls replaced by literals (when enabled).
+   * Runs one write — the one call a front door makes for every write and schema change it receives. The engine
+   * decides everything (see {@code WritePlanner}): the route from the migration state, the table's {@link
+   * MirrorMode}, the schema-change policy and the primary-only statement pattern; for a mirrored data write the
+   * command both clusters get (a shared timestamp unless its text sets {@code USING TIMESTAMP} or injection is off,
+   * and literals for {@code now()}, {@code uuid()} and similar in queries without bound values); then it sends
+   * the primary's copy through {@code primary} and the secondary's itself, with retry, circuit breaker, bounded
+   * in-flight copies and the failed-write log.
+   *
+   * <ul>
+   *   <li>Not mirrored (mode OFF for its table, a primary-only statement, a schema change under {@code
+   *       PRIMARY_ONLY}): {@code primary} gets the very command given (same instance), so a front door can send
+   *       the client's request as it came.
+   *   <li>Schema change: the primary's copy first, then the secondary's; the stage completes after both, and a
+   *       secondary failure is only logged for replay.
+   *   <li>SYNC: the stage completes when both copies are done (the primary's error wins; a secondary failure is
+   *       logged for replay and fails the caller only with {@code TargetFailurePolicy.FAIL_CALLER}).
+   *   <li>ASYNC: the stage completes with the primary; the copy follows once the primary succeeded or failed in
+   *       a way that may still have applied the write.
+   * </ul>
+   *
+   * @param command the write as the front door decoded it
+   * @param primary sends the primary's copy; called exactly once, on the caller's thread, before this returns
+   * @return the primary's answer, as {@code primary} produced it
    */
-  WriteCommand prepareWrite(WriteCommand command);
-
-  /** The mode a write would be mirrored with right now (OFF when mirroring is off for its table). */
-  MirrorMode modeFor(WriteCommand command);
-
-  /**
-   * Executes a prepared write on both clusters. {@code primary} runs the primary's copy (the front door's
-   * own path, e.g. the app's statement or a forwarded frame) and its result is what the caller gets. In
-   * SYNC mode the stage completes when both copies are done (the primary's error wins; a secondary failure
-   * is logged for replay and fails the caller only with {@code TargetFailurePolicy.FAIL_CALLER}); in ASYNC
-   * mode it completes with the primary, and the secondary's copy follows in the background once the
-   * primary succeeded.
-   */
-  <T> CompletionStage<T> execute(WriteCommand command, PrimaryWrite<T> primary);
-
-  /** Sends only the secondary's copy. Completes when applied or safely logged. */
-  CompletionStage<MirrorOutcome> mirror(WriteCommand command);
+  <T> CompletionStage<T> write(WriteCommand command, PrimaryWrite<T> primary);
 
   /** Executes a command on one cluster through the engine's session for it and its login, without mirroring. */
   CompletionStage<?> executeOn(Side side, WriteCommand command);

@@ -9,31 +9,28 @@ import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorConfig;
-import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.PrimaryWrite;
-import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
 import io.tandem.core.api.timestamp.WriteTimestampGenerator;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import io.tandem.core.internal.control.DefaultMigrationControl;
-import io.tandem.core.internal.metrics.MirrorMetrics;
+import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
 import io.tandem.core.internal.mirror.MirroredWrite;
+import io.tandem.core.internal.mirror.WritePlanner;
 import io.tandem.core.internal.mirror.LoginWriteExecutors;
 import io.tandem.core.internal.mirror.SideResilience;
 import io.tandem.core.internal.mirror.WriteErrors;
 import io.tandem.core.internal.mirror.WriteExecutors;
 import io.tandem.core.internal.replay.FailedWriteReplayer;
 import io.tandem.core.internal.replay.NonReplayableWrites;
+import io.tandem.core.internal.replay.ReplayScheduler;
 import io.tandem.core.internal.replay.SegmentedFailedWriteLog;
-import io.tandem.core.internal.timestamp.MonotonicWriteTimestampGenerator;
-import java.util.concurrent.CompletableFuture;
+import io.tandem.core.internal.mirror.MonotonicWriteTimestampGenerator;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +54,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final FailedWriteReplayer replayer;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
-  private java.util.concurrent.ScheduledFuture<?> periodicReplay;
+  private final ReplayScheduler replayScheduler;
   private final java.util.concurrent.ExecutorService replayThread =
       Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "tandem-replay"));
 
@@ -82,7 +79,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .build();
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
         builder.clock);
-    this.mirroredWrite = new MirroredWrite(mirror, control, config, metrics);
+    this.mirroredWrite =
+        new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -93,34 +91,18 @@ final class DefaultMirrorEngine implements MirrorEngine {
             metrics,
             config.replayBatchSize(),
             replayThread);
-    scheduleReplay();
+    logBreakerTransitions();
+    this.replayScheduler = new ReplayScheduler(failedWrites, replayer);
+    replayScheduler.start(scheduler, config.replayInterval(),
+        java.util.List.of(resilience.breaker(Side.SOURCE), resilience.breaker(Side.TARGET)),
+        config.failedWriteDirectory());
   }
 
-  private void scheduleReplay() {
+  /** The breakers' transitions are what an operator watches during an outage. */
+  private void logBreakerTransitions() {
     for (Side side : Side.values()) {
-      resilience.breaker(side).getEventPublisher().onStateTransition(event -> {
-        LOG.warn("Circuit breaker for {} writes: {}", side, event.getStateTransition());
-        if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
-          replayInBackground();
-        }
-      });
-    }
-    long interval = config.replayInterval().toMillis();
-    periodicReplay =
-        scheduler.scheduleWithFixedDelay(this::replayInBackground, interval, interval, TimeUnit.MILLISECONDS);
-    if (failedWrites.pendingCount() > 0) {
-      LOG.warn("{} failed writes from an earlier run wait in {}; replaying them",
-          failedWrites.pendingCount(), config.failedWriteDirectory());
-      replayInBackground();
-    }
-  }
-
-  private void replayInBackground() {
-    if (failedWrites.pendingCount() > 0) {
-      replayer.replay().exceptionally(error -> {
-        LOG.error("Replay of failed writes failed", error);
-        return null;
-      });
+      resilience.breaker(side).getEventPublisher().onStateTransition(event ->
+          LOG.warn("Circuit breaker for {} writes: {}", side, event.getStateTransition()));
     }
   }
 
@@ -150,24 +132,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
   }
 
   @Override
-  public WriteCommand prepareWrite(WriteCommand command) {
-    return WritePreparation.prepare(command, config, classifier, timestamps);
-  }
-
-  @Override
-  public MirrorMode modeFor(WriteCommand command) {
-    return mirroredWrite.modeFor(command);
-  }
-
-  @Override
-  public <T> CompletionStage<T> execute(
-      WriteCommand command, PrimaryWrite<T> primary) {
-    return mirroredWrite.execute(command, primary);
-  }
-
-  @Override
-  public CompletionStage<MirrorOutcome> mirror(WriteCommand command) {
-    return mirroredWrite.mirrorOnly(command);
+  public <T> CompletionStage<T> write(WriteCommand command, PrimaryWrite<T> primary) {
+    return mirroredWrite.write(command, primary);
   }
 
   @Override
@@ -204,7 +170,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public void close() {
-    periodicReplay.cancel(false);
+    replayScheduler.close();
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }

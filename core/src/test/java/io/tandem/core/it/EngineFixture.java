@@ -54,16 +54,16 @@ final class EngineFixture implements AutoCloseable {
     return this;
   }
 
-  /** Writes through the engine the way a front door does: prepare, then primary via the source session. */
+  /** Writes through the engine the way a front door does: one call, the primary's copy via the engine's session. */
   CompletionStage<Object> write(String query, ByteBuffer... values) {
     return write(null, query, values);
   }
 
   /** As {@link #write(String, ByteBuffer...)}, for a write made under a login. */
   CompletionStage<Object> write(String login, String query, ByteBuffer... values) {
-    WriteCommand command = engine.prepareWrite(WriteCommand.builder(
-        BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).withLogin(login).build());
-    return engine.execute(command, (primary, prepared) -> engine.executeOn(primary, prepared)
+    WriteCommand command = WriteCommand.builder(
+        BoundQuery.of(query.replace("%s", clusters.keyspace()), List.of(values))).withLogin(login).build();
+    return engine.write(command, (primary, prepared) -> engine.executeOn(primary, prepared)
         .thenApply(result -> (Object) result));
   }
 

@@ -74,8 +74,7 @@ class MirroredWritesIT {
                 Map.of("k", integer(1002), "v", text("named"))))
             .addQuery(BoundQuery.of("INSERT INTO " + keyspace + ".kv (k, v) VALUES (1003, 'literal')"))
             .build();
-    WriteCommand prepared = fixture.engine.prepareWrite(batch);
-    fixture.engine.execute(prepared, (primary, command) -> fixture.engine.executeOn(primary, command))
+    fixture.engine.write(batch, (primary, command) -> fixture.engine.executeOn(primary, command))
         .toCompletableFuture().join();
     // an unset value leaves the column as it was
     fixture.write("INSERT INTO %s.kv (k, v) VALUES (?, ?)", integer(1001), BoundQuery.UNSET)
@@ -178,9 +177,9 @@ class MirroredWritesIT {
 
   private static CompletableFuture<Object> writeAsync(String query, PrimaryWrite<Object> primary,
       ByteBuffer... values) {
-    WriteCommand command = fixture.engine.prepareWrite(WriteCommand.builder(
-        BoundQuery.of(query.replace("%s", fixture.clusters.keyspace()), List.of(values))).build());
-    return fixture.engine.execute(command, primary).toCompletableFuture();
+    WriteCommand command = WriteCommand.builder(
+        BoundQuery.of(query.replace("%s", fixture.clusters.keyspace()), List.of(values))).build();
+    return fixture.engine.write(command, primary).toCompletableFuture();
   }
 
   private static Row eventuallyOnTarget(String query) throws InterruptedException {

@@ -5,7 +5,7 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWriteLog;
-import io.tandem.core.internal.metrics.MirrorMetrics;
+import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.SideResilience;
 import io.tandem.core.internal.replay.SegmentedFailedWriteLog;
 import java.nio.file.Path;

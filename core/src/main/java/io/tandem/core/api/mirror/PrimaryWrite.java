@@ -14,6 +14,11 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface PrimaryWrite<T> {
 
-  /** Sends the (prepared) command to {@code primary}; the stage completes with the caller's answer. */
+  /**
+   * Sends the command to {@code primary}; the stage completes with the caller's answer, and fails when the
+   * primary refused the write (so it is not mirrored). {@code command} is the very instance given to {@code
+   * MirrorEngine#write} when the engine changed nothing (e.g. a write that is not mirrored): the front door may
+   * then send the client's request as it came. Called once, on the thread that called {@code write}.
+   */
   CompletionStage<T> send(Side primary, WriteCommand command);
 }

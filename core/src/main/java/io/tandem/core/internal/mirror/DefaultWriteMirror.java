@@ -11,7 +11,6 @@ import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.FailedWriteLogException;
-import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

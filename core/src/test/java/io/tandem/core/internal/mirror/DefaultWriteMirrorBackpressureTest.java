@@ -16,7 +16,6 @@ import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.LoggedWrite;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
-import io.tandem.core.internal.metrics.MirrorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -63,7 +63,7 @@ public final class RequestRouter {
       return switch (kind) {
         case READ -> read(statement, type);
         case USE -> DriverResults.adapt(type, () -> use(statement));
-        case WRITE, DDL -> DriverResults.adapt(type, () -> write(statement, kind));
+        case WRITE, DDL -> DriverResults.adapt(type, () -> write(statement));
       };
     }
     Side readSide = engine.control().state().readSide();
@@ -94,12 +94,11 @@ public final class RequestRouter {
     return result;
   }
 
-  private CompletionStage<AsyncResultSet> write(Statement<?> statement, StatementType kind) {
+  /** One call: the engine decides the route and the command; an unchanged command runs as the app wrote it. */
+  private CompletionStage<AsyncResultSet> write(Statement<?> statement) {
     WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
-    WriteCommand prepared = kind == StatementType.DDL ? command : engine.prepareWrite(command);
-    Statement<?> forPrimary = commands.forPrimary(statement, prepared);
-    // the engine names the primary together with the secondary, so a cutover meanwhile cannot split them
-    return engine.execute(prepared, (primary, ignored) -> runOn(primary, forPrimary));
+    return engine.write(command, (primary, ready) ->
+        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {

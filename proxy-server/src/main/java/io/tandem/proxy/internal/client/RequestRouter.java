@@ -16,7 +16,6 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
-import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
 import io.tandem.proxy.internal.prepared.PreparedStatement;
@@ -277,24 +276,22 @@ final class RequestRouter {
         state.login());
     CompletableFuture<RawFrame> answered;
     try {
-      if (engine.modeFor(command) == MirrorMode.OFF) {
-        // one cluster only: nothing to keep in step, so the client's own bytes go as they are
-        prepared.send(engine.control().state().primary(), request, original.take())
-            .whenComplete((response, error) -> answer(streamId, response, error));
-        return;
-      }
-      WriteCommand ready = schemaChange ? command : engine.prepareWrite(command);
-      answered = engine.execute(ready, (primary, finished) -> sendToPrimary(primary, request, finished))
-          .toCompletableFuture();
+      // the engine decides the route; a command it left unchanged goes to the primary as the client's own bytes
+      answered = engine.write(command, (primary, ready) -> ready == command
+          ? sendToPrimary(primary, request, original.take())
+          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready), null)).toCompletableFuture();
     } catch (RuntimeException e) {
       answered = CompletableFuture.failedFuture(e);
     }
     answered.whenComplete((response, error) -> answer(streamId, response, error));
   }
 
-  /** The primary's copy; an ERROR answer fails the stage so the engine does not mirror a refused write. */
-  private CompletableFuture<RawFrame> sendToPrimary(Side primary, Frame request, WriteCommand command) {
-    return prepared.send(primary, ProtocolWrites.forPrimary(request, command), null).thenApply(response -> {
+  /**
+   * The primary's copy ({@code original}: the client's bytes when they go as they came, else {@code null}); an
+   * ERROR answer fails the stage so the engine does not mirror a refused write (the client still gets that frame).
+   */
+  private CompletableFuture<RawFrame> sendToPrimary(Side primary, Frame request, RawFrame original) {
+    return prepared.send(primary, request, original).thenApply(response -> {
       if (response.opcode() == Opcode.ERROR) {
         throw new CompletionException(new ErrorResponseException(response, errorCode(response)));
       }

@@ -1,4 +1,4 @@
-package io.tandem.core.internal;
+package io.tandem.core.internal.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import io.tandem.core.api.command.BoundQuery;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
-import io.tandem.core.internal.timestamp.MonotonicWriteTimestampGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal;
+package io.tandem.core.internal.mirror;
 
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.classify.StatementClassifier;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.metrics;
+package io.tandem.core.internal.mirror;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

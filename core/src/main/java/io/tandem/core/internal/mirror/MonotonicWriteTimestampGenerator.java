@@ -1,4 +1,4 @@
-package io.tandem.core.internal.timestamp;
+package io.tandem.core.internal.mirror;
 
 import io.tandem.core.api.timestamp.WriteTimestampGenerator;
 import java.time.Clock;

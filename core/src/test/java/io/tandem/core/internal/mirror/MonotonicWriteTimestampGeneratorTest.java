@@ -1,4 +1,4 @@
-package io.tandem.core.internal.timestamp;
+package io.tandem.core.internal.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
