@@ -1,7 +1,13 @@
 package io.tandem.driver.api;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.tandem.core.api.config.TandemOption;
+import io.tandem.driver.internal.config.SessionConfigReader;
+
 /**
- * Settings of shadow reads. {@code tandem.session.shadow-reads} in {@code reference.conf}.
+ * Settings of shadow reads. {@code tandem.session.shadow-reads} in {@code reference.conf}; the defaults are
+ * those of {@link SessionOption}.
  *
  * @param ratio the share of reads also run on the other cluster and compared, from 0 (off, the default)
  *     to 1 (every read)
@@ -11,8 +17,8 @@ package io.tandem.driver.api;
  */
 public record ShadowReadConfig(double ratio, int maxInFlight, int maxRows) {
 
-  /** Shadow reads off. */
-  public static final ShadowReadConfig OFF = new ShadowReadConfig(0, 16, 5000);
+  /** Shadow reads off: the defaults of {@link SessionOption}. */
+  public static final ShadowReadConfig OFF = defaults();
 
   public ShadowReadConfig {
     if (ratio < 0 || ratio > 1 || Double.isNaN(ratio)) {
@@ -31,7 +37,25 @@ public record ShadowReadConfig(double ratio, int maxInFlight, int maxRows) {
     return new ShadowReadConfig(ratio, OFF.maxInFlight(), OFF.maxRows());
   }
 
+  /**
+   * Reads {@code tandem.session.shadow-reads} from a HOCON config, falling back on this module's {@code
+   * reference.conf} for anything missing.
+   *
+   * @throws IllegalArgumentException naming the bad setting and what it must be
+   */
+  public static ShadowReadConfig from(Config config) {
+    return SessionConfigReader.shadowReads(
+        config.withFallback(ConfigFactory.defaultReference(ShadowReadConfig.class.getClassLoader())));
+  }
+
   public boolean enabled() {
     return ratio > 0;
+  }
+
+  private static ShadowReadConfig defaults() {
+    Config defaults = TandemOption.defaults(SessionOption.values());
+    return new ShadowReadConfig(defaults.getDouble(SessionOption.SHADOW_READS_RATIO.path()),
+        defaults.getInt(SessionOption.SHADOW_READS_MAX_IN_FLIGHT.path()),
+        defaults.getInt(SessionOption.SHADOW_READS_MAX_ROWS.path()));
   }
 }

@@ -1,8 +1,28 @@
 package io.tandem.proxy.api;
 
+import static io.tandem.proxy.api.ProxyOption.ADMIN_ADDRESS;
+import static io.tandem.proxy.api.ProxyOption.ADMIN_ENABLED;
+import static io.tandem.proxy.api.ProxyOption.ADMIN_PORT;
+import static io.tandem.proxy.api.ProxyOption.COMPRESSION;
+import static io.tandem.proxy.api.ProxyOption.CONNECT_TIMEOUT;
+import static io.tandem.proxy.api.ProxyOption.CQL_VERSION;
+import static io.tandem.proxy.api.ProxyOption.EVENT_LOOP_THREADS;
+import static io.tandem.proxy.api.ProxyOption.HEARTBEAT_INTERVAL;
+import static io.tandem.proxy.api.ProxyOption.LISTEN_ADDRESS;
+import static io.tandem.proxy.api.ProxyOption.MAX_FRAME_SIZE;
+import static io.tandem.proxy.api.ProxyOption.MAX_LOGIN_SESSIONS;
+import static io.tandem.proxy.api.ProxyOption.MAX_STREAM_IDS_PER_CONNECTION;
+import static io.tandem.proxy.api.ProxyOption.NATIVE_TRANSPORT;
+import static io.tandem.proxy.api.ProxyOption.PORT;
+import static io.tandem.proxy.api.ProxyOption.PREPARED_CACHE_SIZE;
+import static io.tandem.proxy.api.ProxyOption.PROTOCOL_VERSIONS;
+import static io.tandem.proxy.api.ProxyOption.REQUEST_TIMEOUT;
+import static io.tandem.proxy.api.ProxyOption.SHUTDOWN_GRACE_PERIOD;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.tandem.core.api.config.TandemOption;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import java.net.InetSocketAddress;
@@ -17,7 +37,8 @@ import java.util.TreeSet;
 
 /**
  * Everything a {@link TandemProxy} needs. Built with {@link #builder(ClusterEndpoint, ClusterEndpoint)}, which
- * checks each value when it is set; the Javadoc of each builder method gives its default. Immutable.
+ * checks each value when it is set; the Javadoc of each builder method gives its default, and {@link
+ * ProxyOption} lists the settings. Immutable.
  */
 public final class ProxyConfig {
 
@@ -38,6 +59,11 @@ public final class ProxyConfig {
 
   public static Builder builder(ClusterEndpoint source, ClusterEndpoint target) {
     return new Builder(source, target);
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    return values.copy();
   }
 
   public ClusterEndpoint source() { return values.source; }
@@ -69,29 +95,34 @@ public final class ProxyConfig {
     return ((TreeSet<Integer>) values.protocolVersions).last();
   }
 
-  /** Builds a {@link ProxyConfig}; every setter rejects a bad value at once with a message saying why. */
+  /**
+   * Builds a {@link ProxyConfig}; every setter rejects a bad value at once with a message saying why. Starts
+   * from the defaults of {@link ProxyOption} (those of {@code reference.conf}).
+   */
   public static final class Builder {
+    private static final Config DEFAULTS = TandemOption.defaults(ProxyOption.values());
+
     private final ClusterEndpoint source;
     private final ClusterEndpoint target;
-    private InetSocketAddress listenAddress = new InetSocketAddress("0.0.0.0", 29042);
+    private InetSocketAddress listenAddress = new InetSocketAddress(text(LISTEN_ADDRESS), number(PORT));
     private List<InetSocketAddress> topologyAddresses = List.of();
-    private Set<Integer> protocolVersions = new TreeSet<>(Set.of(3, 4, 5));
-    private String cqlVersion;
-    private List<String> compression = List.of("lz4", "snappy");
+    private Set<Integer> protocolVersions = new TreeSet<>(DEFAULTS.getIntList(PROTOCOL_VERSIONS.path()));
+    private String cqlVersion = textOrNull(CQL_VERSION);
+    private List<String> compression = List.copyOf(DEFAULTS.getStringList(COMPRESSION.path()));
     private Path clientKeystore;
     private String clientKeystorePassword;
-    private int maxFrameBytes = 16 * 1024 * 1024;
-    private int maxStreamIdsPerConnection = 2048;
-    private Duration requestTimeout = Duration.ofSeconds(12);
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration heartbeatInterval = Duration.ofSeconds(30);
-    private Duration shutdownGracePeriod = Duration.ofSeconds(10);
-    private int preparedCacheSize = 10_000;
-    private int maxLoginSessions = 16;
-    private int eventLoopThreads = Runtime.getRuntime().availableProcessors();
-    private boolean nativeTransport = true;
+    private int maxFrameBytes = Math.toIntExact(DEFAULTS.getBytes(MAX_FRAME_SIZE.path()));
+    private int maxStreamIdsPerConnection = number(MAX_STREAM_IDS_PER_CONNECTION);
+    private Duration requestTimeout = DEFAULTS.getDuration(REQUEST_TIMEOUT.path());
+    private Duration connectTimeout = DEFAULTS.getDuration(CONNECT_TIMEOUT.path());
+    private Duration heartbeatInterval = DEFAULTS.getDuration(HEARTBEAT_INTERVAL.path());
+    private Duration shutdownGracePeriod = DEFAULTS.getDuration(SHUTDOWN_GRACE_PERIOD.path());
+    private int preparedCacheSize = number(PREPARED_CACHE_SIZE);
+    private int maxLoginSessions = number(MAX_LOGIN_SESSIONS);
+    private int eventLoopThreads = eventLoopThreadsDefault();
+    private boolean nativeTransport = DEFAULTS.getBoolean(NATIVE_TRANSPORT.path());
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
-    private InetSocketAddress adminAddress = new InetSocketAddress("127.0.0.1", 28000);
+    private InetSocketAddress adminAddress = adminAddressDefault();
 
     private Builder(ClusterEndpoint source, ClusterEndpoint target) {
       this.source = Objects.requireNonNull(source, "source");
@@ -277,6 +308,30 @@ public final class ProxyConfig {
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;
       return copy;
+    }
+
+    private static String text(ProxyOption option) {
+      return DEFAULTS.getString(option.path());
+    }
+
+    private static String textOrNull(ProxyOption option) {
+      String text = text(option);
+      return text.isEmpty() ? null : text;
+    }
+
+    private static int number(ProxyOption option) {
+      return DEFAULTS.getInt(option.path());
+    }
+
+    /** {@code 0} in the catalogue means one thread per core. */
+    private static int eventLoopThreadsDefault() {
+      int threads = number(EVENT_LOOP_THREADS);
+      return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    private static InetSocketAddress adminAddressDefault() {
+      boolean enabled = DEFAULTS.getBoolean(ADMIN_ENABLED.path());
+      return enabled ? new InetSocketAddress(text(ADMIN_ADDRESS), number(ADMIN_PORT)) : null;
     }
 
     private static int positive(int value, String name) {

@@ -1,22 +1,25 @@
 package io.tandem.proxy.cli;
 
-/**
- * One configuration setting: its HOCON path and the command-line flag that sets it ({@code null} when only
- * the {@code --config} file can). Error messages name both, so the operator finds the value wherever it came
- * from.
- */
-record Setting(String path, String flag) {
+import io.tandem.core.api.config.TandemOption;
 
-  static Setting proxy(String key, String flag) {
-    return new Setting("tandem.proxy." + key, flag);
+/**
+ * One configuration setting: its catalogue option ({@link io.tandem.proxy.api.ProxyOption} or {@link
+ * io.tandem.core.api.config.MirrorOption}) and the command-line flag that sets it ({@code null} when only the
+ * {@code --config} file can). Error messages name both, so the operator finds the value wherever it came from.
+ */
+record Setting(TandemOption option, String flag) {
+
+  static Setting of(TandemOption option, String flag) {
+    return new Setting(option, flag);
   }
 
-  static Setting mirror(String key, String flag) {
-    return new Setting("tandem.mirror." + key, flag);
+  /** The option's HOCON path, e.g. {@code tandem.proxy.port}. */
+  String path() {
+    return option.path();
   }
 
   /** {@code "--proxy-port (tandem.proxy.port)"}, or the path alone. */
   String describe() {
-    return flag == null ? path : flag + " (" + path + ")";
+    return flag == null ? path() : flag + " (" + path() + ")";
   }
 }

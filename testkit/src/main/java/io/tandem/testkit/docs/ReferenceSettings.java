@@ -56,6 +56,14 @@ public final class ReferenceSettings {
       throw new IllegalStateException("Cannot read settings from " + file.toAbsolutePath().normalize() + ": "
           + e.getMessage(), e);
     }
+    return of(config);
+  }
+
+  /**
+   * The settings of an already parsed config, e.g. the defaults of an option catalogue. Every leaf path
+   * counts; resolve substitutions first.
+   */
+  public static ReferenceSettings of(Config config) {
     Map<String, ConfigValue> defaults = new TreeMap<>();
     Set<String> sections = new TreeSet<>();
     config.entrySet().forEach(entry -> defaults.put(entry.getKey(), entry.getValue()));
@@ -145,6 +153,29 @@ public final class ReferenceSettings {
     page.unknown(Pattern.compile(Pattern.quote(root) + "\\.[\\w.-]+"), this::contains)
         .forEach(name -> problems.add(name + ": on the page, but no such setting"));
     return problems;
+  }
+
+  /**
+   * Everything that differs between these settings and {@code other}, one line each, sorted: a path that
+   * only one of them has, and a path whose defaults differ (compared as HOCON values, so {@code 0.0.0.0} and
+   * {@code "0.0.0.0"} agree). {@code name} and {@code otherName} say which is which, e.g. {@code
+   * "MirrorOption"} and {@code "reference.conf"}. Empty when they agree.
+   */
+  public List<String> differences(String name, ReferenceSettings other, String otherName) {
+    Set<String> paths = new TreeSet<>(defaults.keySet());
+    paths.addAll(other.defaults.keySet());
+    List<String> differences = new ArrayList<>();
+    for (String path : paths) {
+      if (!other.defaults.containsKey(path)) {
+        differences.add(path + ": in " + name + ", missing from " + otherName);
+      } else if (!defaults.containsKey(path)) {
+        differences.add(path + ": in " + otherName + ", missing from " + name);
+      } else if (!Objects.equals(defaults.get(path).unwrapped(), other.defaults.get(path).unwrapped())) {
+        differences.add(path + ": default `" + defaultOf(path) + "` in " + name + ", `" + other.defaultOf(path)
+            + "` in " + otherName);
+      }
+    }
+    return differences;
   }
 
   /** Whether {@code name} is a leaf path or a section holding some, e.g. {@code tandem.mirror.retry}. */

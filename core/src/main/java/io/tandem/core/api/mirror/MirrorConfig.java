@@ -1,7 +1,36 @@
 package io.tandem.core.api.mirror;
 
+import static io.tandem.core.api.config.MirrorOption.BACKPRESSURE_MAX_WAIT;
+import static io.tandem.core.api.config.MirrorOption.BACKPRESSURE_POLICY;
+import static io.tandem.core.api.config.MirrorOption.BREAKER_FAILURE_RATE_THRESHOLD;
+import static io.tandem.core.api.config.MirrorOption.BREAKER_MINIMUM_CALLS;
+import static io.tandem.core.api.config.MirrorOption.BREAKER_OPEN_DURATION;
+import static io.tandem.core.api.config.MirrorOption.BREAKER_SLIDING_WINDOW_SIZE;
+import static io.tandem.core.api.config.MirrorOption.FAILED_WRITE_DIRECTORY;
+import static io.tandem.core.api.config.MirrorOption.FSYNC_INTERVAL;
+import static io.tandem.core.api.config.MirrorOption.FSYNC_POLICY;
+import static io.tandem.core.api.config.MirrorOption.INJECT_TIMESTAMPS;
+import static io.tandem.core.api.config.MirrorOption.MAX_IN_FLIGHT;
+import static io.tandem.core.api.config.MirrorOption.MAX_SEGMENT_SIZE;
+import static io.tandem.core.api.config.MirrorOption.MODE;
+import static io.tandem.core.api.config.MirrorOption.PREPARED_CACHE_SIZE;
+import static io.tandem.core.api.config.MirrorOption.PRIMARY_ONLY_STATEMENTS;
+import static io.tandem.core.api.config.MirrorOption.REPLAY_BATCH_SIZE;
+import static io.tandem.core.api.config.MirrorOption.REPLAY_INTERVAL;
+import static io.tandem.core.api.config.MirrorOption.RETRY_INITIAL_BACKOFF;
+import static io.tandem.core.api.config.MirrorOption.RETRY_MAX_ATTEMPTS;
+import static io.tandem.core.api.config.MirrorOption.REWRITE_NON_DETERMINISTIC_FUNCTIONS;
+import static io.tandem.core.api.config.MirrorOption.SCHEMA_CHANGES;
+import static io.tandem.core.api.config.MirrorOption.SECONDARY_CONSISTENCY;
+import static io.tandem.core.api.config.MirrorOption.TARGET_FAILURE_POLICY;
+
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.typesafe.config.Config;
+import io.tandem.core.api.config.MirrorOption;
+import io.tandem.core.api.config.TandemOption;
 import io.tandem.core.api.replay.FsyncPolicy;
+import io.tandem.core.internal.config.MirrorConfigReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +42,8 @@ import java.util.regex.Pattern;
 /**
  * Every setting of the mirror engine. Build one with {@link #builder()} (defaults as documented on each
  * builder method and in {@code reference.conf}) or read one from HOCON with {@link
- * io.tandem.core.api.MirrorEngine#configFrom(com.typesafe.config.Config)}.
+ * io.tandem.core.api.MirrorEngine#configFrom(com.typesafe.config.Config)} or {@link #from(Config)}. The
+ * settings and their defaults are listed by {@link MirrorOption}.
  */
 public final class MirrorConfig {
 
@@ -23,8 +53,24 @@ public final class MirrorConfig {
     this.values = values.copy();
   }
 
+  /** A builder holding the defaults of {@link MirrorOption}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Reads the {@code tandem.mirror} section of a HOCON config, falling back on core's {@code reference.conf}
+   * for anything missing; same as {@link io.tandem.core.api.MirrorEngine#configFrom(Config)}.
+   *
+   * @throws IllegalArgumentException or {@link com.typesafe.config.ConfigException} naming a wrong setting
+   */
+  public static MirrorConfig from(Config config) {
+    return MirrorConfigReader.read(config);
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    return values.copy();
   }
 
   public MirrorMode defaultMode() { return values.defaultMode; }
@@ -58,32 +104,37 @@ public final class MirrorConfig {
   public Duration replayInterval() { return values.replayInterval; }
   public int replayBatchSize() { return values.replayBatchSize; }
 
-  /** Builds a {@link MirrorConfig}; every argument is checked when set. */
+  /**
+   * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
+   * MirrorOption} (those of {@code reference.conf}).
+   */
   public static final class Builder {
-    private MirrorMode defaultMode = MirrorMode.SYNC;
+    private static final Config DEFAULTS = TandemOption.defaults(MirrorOption.values());
+
+    private MirrorMode defaultMode = enumDefault(MODE, MirrorMode.class);
     private Map<String, MirrorMode> tableModes = Map.of();
-    private Pattern primaryOnlyStatements;
-    private TargetFailurePolicy targetFailurePolicy = TargetFailurePolicy.LOG_FOR_REPLAY;
-    private int maxInFlight = 1024;
-    private BackpressurePolicy backpressurePolicy = BackpressurePolicy.WAIT;
-    private Duration backpressureMaxWait = Duration.ofSeconds(1);
-    private boolean injectTimestamps = true;
-    private boolean rewriteNonDeterministicFunctions = true;
-    private SchemaChangePolicy schemaChanges = SchemaChangePolicy.MIRROR;
-    private ConsistencyLevel secondaryConsistency;
-    private int preparedCacheSize = 10_000;
-    private int retryMaxAttempts = 3;
-    private Duration retryInitialBackoff = Duration.ofMillis(100);
-    private float breakerFailureRateThreshold = 50;
-    private int breakerSlidingWindowSize = 20;
-    private int breakerMinimumCalls = 10;
-    private Duration breakerOpenDuration = Duration.ofSeconds(5);
-    private Path failedWriteDirectory = Path.of("tandem-failed-writes");
-    private FsyncPolicy fsyncPolicy = FsyncPolicy.INTERVAL;
-    private Duration fsyncInterval = Duration.ofMillis(100);
-    private long maxSegmentBytes = 64L * 1024 * 1024;
-    private Duration replayInterval = Duration.ofSeconds(10);
-    private int replayBatchSize = 100;
+    private Pattern primaryOnlyStatements = patternDefault();
+    private TargetFailurePolicy targetFailurePolicy = enumDefault(TARGET_FAILURE_POLICY, TargetFailurePolicy.class);
+    private int maxInFlight = DEFAULTS.getInt(MAX_IN_FLIGHT.path());
+    private BackpressurePolicy backpressurePolicy = enumDefault(BACKPRESSURE_POLICY, BackpressurePolicy.class);
+    private Duration backpressureMaxWait = DEFAULTS.getDuration(BACKPRESSURE_MAX_WAIT.path());
+    private boolean injectTimestamps = DEFAULTS.getBoolean(INJECT_TIMESTAMPS.path());
+    private boolean rewriteNonDeterministicFunctions = DEFAULTS.getBoolean(REWRITE_NON_DETERMINISTIC_FUNCTIONS.path());
+    private SchemaChangePolicy schemaChanges = enumDefault(SCHEMA_CHANGES, SchemaChangePolicy.class);
+    private ConsistencyLevel secondaryConsistency = consistencyDefault();
+    private int preparedCacheSize = DEFAULTS.getInt(PREPARED_CACHE_SIZE.path());
+    private int retryMaxAttempts = DEFAULTS.getInt(RETRY_MAX_ATTEMPTS.path());
+    private Duration retryInitialBackoff = DEFAULTS.getDuration(RETRY_INITIAL_BACKOFF.path());
+    private float breakerFailureRateThreshold = (float) DEFAULTS.getDouble(BREAKER_FAILURE_RATE_THRESHOLD.path());
+    private int breakerSlidingWindowSize = DEFAULTS.getInt(BREAKER_SLIDING_WINDOW_SIZE.path());
+    private int breakerMinimumCalls = DEFAULTS.getInt(BREAKER_MINIMUM_CALLS.path());
+    private Duration breakerOpenDuration = DEFAULTS.getDuration(BREAKER_OPEN_DURATION.path());
+    private Path failedWriteDirectory = Path.of(DEFAULTS.getString(FAILED_WRITE_DIRECTORY.path()));
+    private FsyncPolicy fsyncPolicy = enumDefault(FSYNC_POLICY, FsyncPolicy.class);
+    private Duration fsyncInterval = DEFAULTS.getDuration(FSYNC_INTERVAL.path());
+    private long maxSegmentBytes = DEFAULTS.getBytes(MAX_SEGMENT_SIZE.path());
+    private Duration replayInterval = DEFAULTS.getDuration(REPLAY_INTERVAL.path());
+    private int replayBatchSize = DEFAULTS.getInt(REPLAY_BATCH_SIZE.path());
 
     private Builder() {}
 
@@ -287,6 +338,20 @@ public final class MirrorConfig {
       copy.replayInterval = replayInterval;
       copy.replayBatchSize = replayBatchSize;
       return copy;
+    }
+
+    private static <E extends Enum<E>> E enumDefault(MirrorOption option, Class<E> type) {
+      return Enum.valueOf(type, DEFAULTS.getString(option.path()));
+    }
+
+    private static Pattern patternDefault() {
+      String regex = DEFAULTS.getString(PRIMARY_ONLY_STATEMENTS.path());
+      return regex.isEmpty() ? null : Pattern.compile(regex);
+    }
+
+    private static ConsistencyLevel consistencyDefault() {
+      String level = DEFAULTS.getString(SECONDARY_CONSISTENCY.path());
+      return level.isEmpty() ? null : DefaultConsistencyLevel.valueOf(level);
     }
 
     private static int positive(int value, String name) {
