@@ -1,13 +1,17 @@
 package io.tandem.benchmarks.proxy;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tandem.benchmarks.MirrorMeters;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
-/** A {@link TandemProxy} started in the harness's JVM, its meters read from its registry. */
+/**
+ * A {@link TandemProxy} started in the harness's JVM, its meters read from the registry it is given: a
+ * Prometheus one, which the proxy records into directly, as it does into its own.
+ */
 final class InProcessProxy implements ProxyUnderTest {
 
   private final TandemProxy proxy;
@@ -20,13 +24,9 @@ final class InProcessProxy implements ProxyUnderTest {
 
   /** Starts a proxy; returns once clients can connect. */
   static InProcessProxy start(ProxyConfig config) {
-    TandemProxy proxy = TandemProxy.start(config);
-    // the public API hands out no registry; the proxy's own tests read it the same way
-    if (!(proxy instanceof DefaultTandemProxy running)) {
-      proxy.close();
-      throw new IllegalStateException("Cannot read the meters of " + proxy.getClass().getName());
-    }
-    return new InProcessProxy(proxy, new MirrorMeters(running.meterRegistry(), proxy.engine()));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TandemProxy proxy = TandemProxy.builder(config).withMeterRegistry(registry).start();
+    return new InProcessProxy(proxy, new MirrorMeters(registry, proxy.engine()));
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.tandem.driver.internal.DefaultDualWriteCqlSession;
 import io.tandem.driver.internal.config.SessionConfigReader;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds a {@link DualWriteCqlSession}. Source and target are required, each as a ready session or as a
@@ -30,6 +31,7 @@ public final class DualWriteCqlSessionBuilder {
   private ShadowReadConfig shadowReads;
   private MeterRegistry meterRegistry = Metrics.globalRegistry;
   private Clock clock = Clock.systemUTC();
+  private ScheduledExecutorService scheduler;
 
   DualWriteCqlSessionBuilder() {}
 
@@ -90,6 +92,15 @@ public final class DualWriteCqlSessionBuilder {
   }
 
   /**
+   * Runs the engine's retry back-offs and periodic replay; closing the session does not shut it down.
+   * Default: a single daemon thread the engine owns.
+   */
+  public DualWriteCqlSessionBuilder withScheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /**
    * Connects (when given builders) and builds the session.
    *
    * @throws IllegalStateException when a cluster is missing
@@ -112,8 +123,12 @@ public final class DualWriteCqlSessionBuilder {
       throw e;
     }
     try {
-      MirrorEngine engine = MirrorEngine.builder().withSource(sourceSession).withTarget(targetSession)
-          .withConfig(mirror).withMeterRegistry(meterRegistry).withClock(clock).build();
+      MirrorEngine.MirrorEngineBuilder engineBuilder = MirrorEngine.builder().withSource(sourceSession)
+          .withTarget(targetSession).withConfig(mirror).withMeterRegistry(meterRegistry).withClock(clock);
+      if (scheduler != null) {
+        engineBuilder.withScheduler(scheduler);
+      }
+      MirrorEngine engine = engineBuilder.build();
       return new DefaultDualWriteCqlSession(sourceSession, targetSession, engine, shadow, meterRegistry);
     } catch (RuntimeException e) {
       closeIfBuiltHere(sourceSession, sourceBuilder);

@@ -18,9 +18,18 @@ import java.net.InetSocketAddress;
  */
 public interface TandemProxy extends AutoCloseable {
 
-  /** Connects to both clusters, binds the listen address and returns once clients can connect. */
+  /**
+   * Connects to both clusters, binds the listen address and returns once clients can connect. The same as
+   * {@code builder(config).start()}: the proxy's meters in a Prometheus registry of its own (served at
+   * {@code /metrics}), the system UTC clock, and a scheduler its engine owns.
+   */
   static TandemProxy start(ProxyConfig config) {
     return DefaultTandemProxy.start(config);
+  }
+
+  /** A proxy given a meter registry, a clock or a scheduler of the caller's; see {@link TandemProxyBuilder}. */
+  static TandemProxyBuilder builder(ProxyConfig config) {
+    return new TandemProxyBuilder(config);
   }
 
   /** The address clients connect to (with the real port when port 0 was asked for). */

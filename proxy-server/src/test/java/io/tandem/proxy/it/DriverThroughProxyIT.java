@@ -16,7 +16,6 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.net.InetSocketAddress;
@@ -236,7 +235,7 @@ class DriverThroughProxyIT {
       session.execute(inserts.get(1).bind(8, 2, "second"));
       session.execute(inserts.get(2).bind("third", 8, 3));
 
-      assertThat(((DefaultTandemProxy) forgetful.proxy()).meterRegistry().get("tandem.proxy.requests")
+      assertThat(forgetful.meters().get("tandem.proxy.requests")
           .tag("route", "unprepared").counter().count()).as("EXECUTEs answered UNPREPARED").isPositive();
     }
     assertThat(cells(clusters.targetSession())).hasSize(3).isEqualTo(cells(clusters.sourceSession()));

@@ -7,7 +7,6 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.time.Duration;
@@ -72,7 +71,7 @@ class GracefulShutdownIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     double inFlight = 0;
     while (inFlight == 0 && System.nanoTime() < deadline) {
-      inFlight = ((DefaultTandemProxy) fixture.proxy()).meterRegistry().get("tandem.proxy.in_flight").gauge().value();
+      inFlight = fixture.meters().get("tandem.proxy.in_flight").gauge().value();
     }
     return inFlight;
   }

@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.io.ByteArrayOutputStream;
@@ -112,7 +111,7 @@ class MalformedFramesIT {
   }
 
   private static MeterRegistry meters() {
-    return ((DefaultTandemProxy) fixture.proxy()).meterRegistry();
+    return fixture.meters();
   }
 
   /** One whole frame: the 9-byte header, then the body. */

@@ -25,7 +25,6 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.internal.frame.ByteBufPrimitiveCodec;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.io.InputStream;
@@ -305,7 +304,7 @@ class ProtocolV5ThroughProxyIT {
   }
 
   private static double rejected(String reason) {
-    return ((DefaultTandemProxy) fixture.proxy()).meterRegistry().find("tandem.proxy.rejected").tag("reason", reason)
+    return fixture.meters().find("tandem.proxy.rejected").tag("reason", reason)
         .counters().stream().mapToDouble(Counter::count).sum();
   }
 

@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.testing.QuickMirrorConfig;
@@ -24,9 +26,11 @@ import java.util.function.UnaryOperator;
 public final class ProxyFixture implements AutoCloseable {
 
   private final TandemProxy proxy;
+  private final MeterRegistry meters;
 
-  private ProxyFixture(TandemProxy proxy) {
+  private ProxyFixture(TandemProxy proxy, MeterRegistry meters) {
     this.proxy = proxy;
+    this.meters = meters;
   }
 
   /**
@@ -44,7 +48,9 @@ public final class ProxyFixture implements AutoCloseable {
         .adminAddress(null)
         .eventLoopThreads(2)
         .mirror(quickMirror(mode).build());
-    return new ProxyFixture(TandemProxy.start(custom.apply(config).build()));
+    MeterRegistry meters = new SimpleMeterRegistry();
+    return new ProxyFixture(TandemProxy.builder(custom.apply(config).build()).withMeterRegistry(meters).start(),
+        meters);
   }
 
   /** The mirror settings {@link #start} uses: quick breaker and replay, the log in a new temporary folder. */
@@ -58,6 +64,11 @@ public final class ProxyFixture implements AutoCloseable {
 
   public TandemProxy proxy() {
     return proxy;
+  }
+
+  /** The registry the proxy was given: its {@code tandem.proxy.*} and its engine's meters. */
+  public MeterRegistry meters() {
+    return meters;
   }
 
   /** A driver session whose only contact point is the proxy; the caller closes it. */

@@ -7,7 +7,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.micrometer.core.instrument.Counter;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.TandemClusters;
 import java.io.IOException;
@@ -53,7 +52,7 @@ class SeveralProxiesIT {
   }
 
   private static double writesThrough(ProxyFixture proxy) {
-    Counter writes = ((DefaultTandemProxy) proxy.proxy()).meterRegistry().find("tandem.proxy.requests")
+    Counter writes = proxy.meters().find("tandem.proxy.requests")
         .tag("route", "write").counter();
     return writes == null ? 0 : writes.count();
   }

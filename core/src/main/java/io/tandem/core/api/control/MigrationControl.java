@@ -2,6 +2,7 @@ package io.tandem.core.api.control;
 
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.internal.control.DefaultMigrationControl;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,6 +14,14 @@ import java.util.function.UnaryOperator;
  * stopMirroring()} to stop writing to the source.
  */
 public interface MigrationControl {
+
+  /**
+   * A control that holds its state in memory, starting from {@code initial}, with no listeners: the one every
+   * {@code MirrorEngine} uses, for a front door or a test that needs a control of its own.
+   */
+  static MigrationControl inMemory(MigrationState initial) {
+    return new DefaultMigrationControl(initial);
+  }
 
   MigrationState state();
 

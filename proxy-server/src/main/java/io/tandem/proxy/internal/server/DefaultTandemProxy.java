@@ -2,7 +2,7 @@ package io.tandem.proxy.internal.server;
 
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's lifecycle: its own meter registry with the JVM's meters, driver sessions per cluster, the core
- * engine over them, the Netty server, the admin endpoint; and the reverse at {@link #close()}, after draining
- * in-flight requests.
+ * The proxy's lifecycle: its meter registry with the JVM's meters (see {@link ProxyServices}), driver sessions
+ * per cluster, the core engine over them, the Netty server, the admin endpoint; and the reverse at {@link
+ * #close()}, after draining in-flight requests.
  */
 public final class DefaultTandemProxy implements TandemProxy {
 
@@ -46,7 +46,9 @@ public final class DefaultTandemProxy implements TandemProxy {
 
   private final ProxyConfig config;
   private final List<AutoCloseable> resources = new ArrayList<>();
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ProxyServices services;
+  private final PrometheusMeterRegistry registry;
+  private final MeterRegistry recording;
   private MirrorEngine engine;
   private ProxyContext context;
   private ProxyServer server;
@@ -54,12 +56,19 @@ public final class DefaultTandemProxy implements TandemProxy {
   private InetSocketAddress address;
   private InetSocketAddress adminAddress;
 
-  private DefaultTandemProxy(ProxyConfig config) {
+  private DefaultTandemProxy(ProxyConfig config, ProxyServices services) {
     this.config = config;
+    this.services = services;
+    this.registry = services.scrapedRegistry();
+    this.recording = services.recordingRegistry(registry);
   }
 
   public static TandemProxy start(ProxyConfig config) {
-    DefaultTandemProxy proxy = new DefaultTandemProxy(config);
+    return start(config, ProxyServices.DEFAULTS);
+  }
+
+  public static TandemProxy start(ProxyConfig config, ProxyServices services) {
+    DefaultTandemProxy proxy = new DefaultTandemProxy(config, services);
     try {
       proxy.open();
       return proxy;
@@ -70,7 +79,7 @@ public final class DefaultTandemProxy implements TandemProxy {
   }
 
   private void open() {
-    remember(JvmMetrics.bindTo(registry)); // the registry is always the proxy's own: never bound twice
+    remember(JvmMetrics.bindTo(registry)); // the registry /metrics serves, and the caller's only if it is that one
     SslContext clientTls = config.clientKeystore() == null ? null
         : SecurityContexts.forClients(config.clientKeystore(), config.clientKeystorePassword());
     Map<Side, ClusterSessions> sessions = new EnumMap<>(Side.class);
@@ -78,9 +87,7 @@ public final class DefaultTandemProxy implements TandemProxy {
       sessions.put(side, remember(ClusterSessions.open(endpoint(side), config.requestTimeout(),
           config.maxLoginSessions())));
     }
-    engine = remember(MirrorEngine.builder().withSessions(Side.SOURCE, sessions.get(Side.SOURCE))
-        .withSessions(Side.TARGET, sessions.get(Side.TARGET)).withConfig(config.mirror())
-        .withMeterRegistry(registry).build());
+    engine = remember(engine(sessions));
     ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
     Map<Side, BackendConnector> connectors = new EnumMap<>(Side.class);
     Map<Side, ClusterNodes> nodes = new EnumMap<>(Side.class);
@@ -98,7 +105,7 @@ public final class DefaultTandemProxy implements TandemProxy {
           OfferedProtocolVersions.spoken(negotiated.get(Side.TARGET)));
     }
     context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes, sessions,
-        new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(registry));
+        new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(recording));
     NettyTransport transport = NettyTransport.choose(config.nativeTransport());
     if (config.nativeTransport() && transport == NettyTransport.NIO) {
       LOG.info("Using Java NIO: the native epoll transport is not available here ({})",
@@ -115,6 +122,16 @@ public final class DefaultTandemProxy implements TandemProxy {
     LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode, protocol versions {}, {} transport, {} "
         + "event-loop threads)", address, config.source(), config.target(), config.mirror().defaultMode(),
         protocolVersions, transport.name().toLowerCase(java.util.Locale.ROOT), config.eventLoopThreads());
+  }
+
+  private MirrorEngine engine(Map<Side, ClusterSessions> sessions) {
+    MirrorEngine.MirrorEngineBuilder builder = MirrorEngine.builder()
+        .withSessions(Side.SOURCE, sessions.get(Side.SOURCE)).withSessions(Side.TARGET, sessions.get(Side.TARGET))
+        .withConfig(config.mirror()).withMeterRegistry(recording).withClock(services.clock());
+    if (services.scheduler() != null) {
+      builder.withScheduler(services.scheduler());
+    }
+    return builder.build();
   }
 
   /**

@@ -10,7 +10,6 @@ import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.replay.ReplayReport;
-import io.tandem.core.internal.control.DefaultMigrationControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class AdminServerTest {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MigrationControl control = new DefaultMigrationControl(MigrationState.initial(MirrorMode.SYNC));
+  private final MigrationControl control = MigrationControl.inMemory(MigrationState.initial(MirrorMode.SYNC));
   private final AtomicReference<Readiness> readiness =
       new AtomicReference<>(Readiness.ready(Map.of("source", "connected")));
   private final FakeFailedWrites failedWrites = new FakeFailedWrites();

@@ -12,6 +12,7 @@ import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -20,7 +21,7 @@ import java.util.OptionalLong;
  * Configures a {@link TableCopier}. Required: {@link #withSource}, {@link #withTarget}, {@link #forTable}.
  * Defaults: timestamps PRESERVE, counters REFUSE, 256 splits, 4 ranges in parallel, 32 writes in flight per
  * range, no rate limit, {@link ScanSettings#DEFAULTS}, writes at LOCAL_QUORUM, no checkpoint, no progress bar,
- * metrics into a {@link SimpleMeterRegistry}.
+ * metrics into a {@link SimpleMeterRegistry}, the system UTC clock.
  */
 public final class TableCopierBuilder {
 
@@ -43,6 +44,7 @@ public final class TableCopierBuilder {
   private PrintStream progress;
   private RangeListener rangeListener;
   private MeterRegistry meterRegistry;
+  private Clock clock = Clock.systemUTC();
 
   TableCopierBuilder() {}
 
@@ -73,7 +75,7 @@ public final class TableCopierBuilder {
 
   /**
    * The timestamp (microseconds since the epoch) of BACKDATE writes and of rows with no cells. Default: the
-   * wall clock when {@link TableCopier#run()} starts, before the scan.
+   * {@link #withClock clock} when {@link TableCopier#run()} starts, before the scan.
    */
   public TableCopierBuilder withBackdateTimestamp(long micros) {
     if (micros <= 0) {
@@ -173,6 +175,12 @@ public final class TableCopierBuilder {
     return this;
   }
 
+  /** The clock read for the default backdate timestamp. Default {@link Clock#systemUTC()}. */
+  public TableCopierBuilder withClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
   /**
    * Checks the settings and reads the table's schema from both clusters.
    *
@@ -195,7 +203,7 @@ public final class TableCopierBuilder {
     return new DefaultTableCopier(new CopySettings(source, target, schema, strategy, backdateTimestamp, counterMode,
         splits, concurrency, maxInFlightWrites, maxRowsPerSecond, adaptiveLatencyTarget, scanSettings,
         writeConsistency, checkpointDirectory, dryRun, progress, rangeListener,
-        meterRegistry != null ? meterRegistry : new SimpleMeterRegistry()));
+        meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(), clock));
   }
 
   private static void require(boolean condition, String message) {

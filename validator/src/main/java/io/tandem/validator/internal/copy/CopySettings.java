@@ -10,6 +10,7 @@ import io.tandem.validator.api.range.ScanSettings;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -32,4 +33,5 @@ public record CopySettings(
     boolean dryRun,
     PrintStream progress,
     RangeListener rangeListener,
-    MeterRegistry meterRegistry) {}
+    MeterRegistry meterRegistry,
+    Clock clock) {}

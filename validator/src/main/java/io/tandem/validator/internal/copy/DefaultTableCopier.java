@@ -68,7 +68,7 @@ public final class DefaultTableCopier implements TableCopier {
       return report(previous.get().backdateTimestamp(), new Counts(0, 0, 0), List.of(), true, true, false, startNanos);
     }
     long backdate = previous.map(CheckpointState::backdateTimestamp)
-        .orElseGet(() -> settings.backdateTimestamp().orElseGet(DefaultTableCopier::nowMicros));
+        .orElseGet(() -> settings.backdateTimestamp().orElseGet(this::nowMicros));
     Partitioner partitioner = Partitioner.of(settings.source());
     List<TokenRange> ranges = previous.map(CheckpointState::remainingRanges)
         .orElseGet(() -> RingSplitter.split(settings.source(), partitioner, settings.splits()));
@@ -162,8 +162,8 @@ public final class DefaultTableCopier implements TableCopier {
     cancellation.cancel();
   }
 
-  private static long nowMicros() {
-    Instant now = Instant.now();
+  private long nowMicros() {
+    Instant now = settings.clock().instant();
     return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1000;
   }
 
