@@ -1,7 +1,7 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
-import static io.tandem.core.internal.replay.FailedWrites.ids;
-import static io.tandem.core.internal.replay.FailedWrites.write;
+import static io.tandem.core.internal.log.SampleFailedWrites.ids;
+import static io.tandem.core.internal.log.SampleFailedWrites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

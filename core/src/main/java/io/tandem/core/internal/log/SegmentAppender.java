@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import io.tandem.core.api.replay.FailedWriteLogException;
 import io.tandem.core.api.replay.FsyncPolicy;

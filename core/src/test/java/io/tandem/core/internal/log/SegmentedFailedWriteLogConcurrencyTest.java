@@ -1,6 +1,6 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
-import static io.tandem.core.internal.replay.FailedWrites.write;
+import static io.tandem.core.internal.log.SampleFailedWrites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.api.replay.LoggedWrite;
@@ -68,7 +68,7 @@ class SegmentedFailedWriteLogConcurrencyTest {
       if (batch.isEmpty() && appendersDone) {
         break;
       }
-      batch.forEach(entry -> replayed.add(FailedWrites.id(entry)));
+      batch.forEach(entry -> replayed.add(SampleFailedWrites.id(entry)));
       if (!batch.isEmpty()) {
         log.acknowledge(batch.get(batch.size() - 1));
       }

@@ -1,12 +1,12 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
-import static io.tandem.core.internal.replay.FailedWriteSerializer.FORMAT_VERSION;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.FORMAT_VERSION_WITHOUT_LOGIN;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.NO_BATCH_CODE;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.NULL_LENGTH;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.SOURCE_CODE;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.TARGET_CODE;
-import static io.tandem.core.internal.replay.FailedWriteSerializer.UNSET_LENGTH;
+import static io.tandem.core.internal.log.FailedWriteSerializer.FORMAT_VERSION;
+import static io.tandem.core.internal.log.FailedWriteSerializer.FORMAT_VERSION_WITHOUT_LOGIN;
+import static io.tandem.core.internal.log.FailedWriteSerializer.NO_BATCH_CODE;
+import static io.tandem.core.internal.log.FailedWriteSerializer.NULL_LENGTH;
+import static io.tandem.core.internal.log.FailedWriteSerializer.SOURCE_CODE;
+import static io.tandem.core.internal.log.FailedWriteSerializer.TARGET_CODE;
+import static io.tandem.core.internal.log.FailedWriteSerializer.UNSET_LENGTH;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchType;

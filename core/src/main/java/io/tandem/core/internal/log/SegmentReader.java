@@ -1,7 +1,7 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
-import static io.tandem.core.internal.replay.EntryFrame.HEADER_BYTES;
-import static io.tandem.core.internal.replay.EntryFrame.MAX_PAYLOAD_BYTES;
+import static io.tandem.core.internal.log.EntryFrame.HEADER_BYTES;
+import static io.tandem.core.internal.log.EntryFrame.MAX_PAYLOAD_BYTES;
 
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.LoggedWrite;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.replay.FailedWriteLogException;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;

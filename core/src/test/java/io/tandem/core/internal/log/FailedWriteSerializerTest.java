@@ -1,6 +1,6 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
-import static io.tandem.core.internal.replay.FailedWrites.bytes;
+import static io.tandem.core.internal.log.SampleFailedWrites.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +26,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_round_trip_a_single_query() {
-    FailedWrite write = FailedWrites.write("one");
+    FailedWrite write = SampleFailedWrites.write("one");
 
     FailedWrite read = roundTrip(write);
 
@@ -143,7 +143,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_cut_a_long_cause_to_1000_characters() {
-    WriteCommand command = FailedWrites.write("x").command();
+    WriteCommand command = SampleFailedWrites.write("x").command();
     FailedWrite write = new FailedWrite(Side.TARGET, command, true, "e".repeat(5000), LOGGED_AT);
 
     assertThat(roundTrip(write).cause()).isEqualTo("e".repeat(1000));
@@ -170,7 +170,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_read_a_payload_of_the_first_format_as_a_command_without_login() {
-    FailedWrite write = FailedWrites.write("one");
+    FailedWrite write = SampleFailedWrites.write("one");
     byte[] current = FailedWriteSerializer.serialize(write);
     // version 1 is version 2 without the trailing login (a null string: its length -1 in 4 bytes)
     byte[] firstFormat = Arrays.copyOf(current, current.length - Integer.BYTES);
@@ -184,7 +184,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_reject_another_format_version() {
-    byte[] payload = FailedWriteSerializer.serialize(FailedWrites.write("one"));
+    byte[] payload = FailedWriteSerializer.serialize(SampleFailedWrites.write("one"));
     payload[0] = 99;
 
     assertThatThrownBy(() -> FailedWriteSerializer.deserialize(ByteBuffer.wrap(payload)))
@@ -194,7 +194,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_reject_a_truncated_payload() {
-    byte[] payload = FailedWriteSerializer.serialize(FailedWrites.write("one"));
+    byte[] payload = FailedWriteSerializer.serialize(SampleFailedWrites.write("one"));
 
     for (int length = 0; length < payload.length; length++) {
       ByteBuffer truncated = ByteBuffer.wrap(payload, 0, length);
@@ -206,7 +206,7 @@ class FailedWriteSerializerTest {
 
   @Test
   void should_reject_trailing_bytes() {
-    byte[] payload = FailedWriteSerializer.serialize(FailedWrites.write("one"));
+    byte[] payload = FailedWriteSerializer.serialize(SampleFailedWrites.write("one"));
     ByteBuffer longer = ByteBuffer.allocate(payload.length + 1).put(payload).put((byte) 0).flip();
 
     assertThatThrownBy(() -> FailedWriteSerializer.deserialize(longer))

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.tandem.core.api.Side;
@@ -13,11 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Failed writes for tests, told apart by an id carried in their cause. */
-final class FailedWrites {
+final class SampleFailedWrites {
 
   static final Instant LOGGED_AT = Instant.ofEpochMilli(1_700_000_000_123L);
 
-  private FailedWrites() {}
+  private SampleFailedWrites() {}
 
   static FailedWrite write(String id) {
     WriteCommand command = WriteCommand.builder(
@@ -35,7 +35,7 @@ final class FailedWrites {
   }
 
   static List<String> ids(List<LoggedWrite> entries) {
-    return entries.stream().map(FailedWrites::id).toList();
+    return entries.stream().map(SampleFailedWrites::id).toList();
   }
 
   static ByteBuffer bytes(String text) {

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.replay;
+package io.tandem.core.internal.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,8 +7,8 @@ import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.FailedWriteLogException;
 import io.tandem.core.api.replay.FsyncPolicy;
 import io.tandem.core.api.replay.LoggedWrite;
-import io.tandem.core.internal.replay.SegmentReader.Corruption;
-import io.tandem.core.internal.replay.SegmentReader.Scan;
+import io.tandem.core.internal.log.SegmentReader.Corruption;
+import io.tandem.core.internal.log.SegmentReader.Scan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
