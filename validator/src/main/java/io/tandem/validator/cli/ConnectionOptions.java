@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * the environment ({@code TANDEM_SOURCE_PASSWORD}, {@code TANDEM_TARGET_PASSWORD}) so they stay out of shell
  * history; they are never logged.
  */
-public final class ClusterOptions {
+public final class ConnectionOptions {
 
   @Option(names = "--source", required = true, paramLabel = "HOST[:PORT][,HOST...]",
       description = "Contact points of the source cluster (port default 9042).")
@@ -58,10 +58,10 @@ public final class ClusterOptions {
   Duration requestTimeout;
 
   /** Connects to both clusters; closing the result closes both sessions in parallel. */
-  ClusterSessions open() {
+  SourceAndTargetSessions open() {
     CqlSession sourceSession = openSource();
     try {
-      return new ClusterSessions(sourceSession, openTarget());
+      return new SourceAndTargetSessions(sourceSession, openTarget());
     } catch (RuntimeException e) {
       sourceSession.close();
       throw e;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * takes about 2 s to close (its Netty event loops wait for a quiet period), so closing them one after the other
  * added about 4 s to every command.
  */
-record ClusterSessions(CqlSession source, CqlSession target) implements AutoCloseable {
+record SourceAndTargetSessions(CqlSession source, CqlSession target) implements AutoCloseable {
 
   /** Closes both sessions in parallel and waits for both. */
   @Override

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class ClusterSessionsTest {
+class SourceAndTargetSessionsTest {
 
   private final CqlSession source = mock(CqlSession.class);
   private final CqlSession target = mock(CqlSession.class);
@@ -22,7 +22,7 @@ class ClusterSessionsTest {
   void should_close_both_sessions_at_once_and_wait_for_both() throws Exception {
     when(source.closeAsync()).thenReturn(sourceClosed);
     when(target.closeAsync()).thenReturn(targetClosed);
-    CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> new ClusterSessions(source, target).close());
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> new SourceAndTargetSessions(source, target).close());
 
     // the target's close starts while the source's is still under way
     verify(source, timeout(5_000)).closeAsync();
