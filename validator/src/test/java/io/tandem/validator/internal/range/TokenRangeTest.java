@@ -1,11 +1,10 @@
-package io.tandem.validator.range;
+package io.tandem.validator.internal.range;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.validator.api.range.Partitioner;
 import io.tandem.validator.api.range.TokenRange;
-import io.tandem.validator.internal.range.RingSplitter;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;

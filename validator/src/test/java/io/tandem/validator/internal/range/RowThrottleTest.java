@@ -1,9 +1,8 @@
-package io.tandem.validator.throttle;
+package io.tandem.validator.internal.range;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.validator.internal.throttle.RowThrottle;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

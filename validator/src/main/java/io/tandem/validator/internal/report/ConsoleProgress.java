@@ -1,4 +1,4 @@
-package io.tandem.validator.internal.progress;
+package io.tandem.validator.internal.report;
 
 import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.api.range.RangeListener;

@@ -1,4 +1,4 @@
-package io.tandem.validator.internal.progress;
+package io.tandem.validator.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

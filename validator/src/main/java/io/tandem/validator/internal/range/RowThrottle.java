@@ -1,4 +1,4 @@
-package io.tandem.validator.internal.throttle;
+package io.tandem.validator.internal.range;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
