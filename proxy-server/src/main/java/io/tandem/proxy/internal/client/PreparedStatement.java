@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.prepared;
+package io.tandem.proxy.internal.client;
 
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;

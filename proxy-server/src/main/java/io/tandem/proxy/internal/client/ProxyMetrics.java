@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.metrics;
+package io.tandem.proxy.internal.client;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

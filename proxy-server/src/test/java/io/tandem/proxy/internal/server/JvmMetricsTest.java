@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.metrics;
+package io.tandem.proxy.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.transport;
+package io.tandem.proxy.internal.server;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;

@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.prepared;
+package io.tandem.proxy.internal.client;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.metrics;
+package io.tandem.proxy.internal.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -1,4 +1,4 @@
-package io.tandem.proxy.internal.metrics;
+package io.tandem.proxy.internal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.testing.EngineMeters;
 import io.tandem.core.testing.MetricsReference;
+import io.tandem.proxy.internal.server.JvmMetrics;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
