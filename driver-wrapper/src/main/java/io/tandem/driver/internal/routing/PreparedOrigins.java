@@ -1,4 +1,4 @@
-package io.tandem.driver.internal.statement;
+package io.tandem.driver.internal.routing;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.github.benmanes.caffeine.cache.Cache;

@@ -1,4 +1,4 @@
-package io.tandem.driver.internal.statement;
+package io.tandem.driver.internal.routing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
@@ -10,7 +10,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
-import io.tandem.driver.internal.statement.PreparedOrigins.Origin;
+import io.tandem.driver.internal.routing.PreparedOrigins.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

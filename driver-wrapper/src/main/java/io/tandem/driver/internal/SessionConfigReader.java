@@ -1,4 +1,4 @@
-package io.tandem.driver.internal.config;
+package io.tandem.driver.internal;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
