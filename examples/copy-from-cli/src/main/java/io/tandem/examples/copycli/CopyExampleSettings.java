@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * @param workDirectory where embedded clusters keep their data and logs
  * @param heap heap of each embedded Cassandra node
  */
-record ExampleSettings(
+record CopyExampleSettings(
     InetSocketAddress source,
     InetSocketAddress target,
     String datacenter,

@@ -24,19 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy running from its command line in a child JVM: {@link ProxyProcessMain}, i.e. {@link
+ * The proxy running from its command line in a child JVM: {@link ProxyChildProcessMain}, i.e. {@link
  * TandemProxyCli#main} plus a lifeline, on this example's class path (the same classes {@code
  * tandem-proxy.jar} holds). Its output is echoed line by line through the logger {@code tandem-proxy}.
  * Closing stops it gracefully (its standard input is closed: the proxy drains and exits, as on Ctrl-C),
  * killing it after {@value #STOP_TIMEOUT_SECONDS} s; a JVM shutdown hook does the same on Ctrl-C, and the
  * lifeline ends it should this JVM die without either.
  */
-final class ProxyProcess implements AutoCloseable {
+final class ProxyChildProcess implements AutoCloseable {
 
   /** The heap of the proxy's JVM: plenty for an example's traffic. */
   static final String HEAP = "-Xmx256m";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProxyProcess.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyChildProcess.class);
   private static final Logger OUTPUT = LoggerFactory.getLogger("tandem-proxy");
   private static final String LISTENING = "Tandem proxy listening on ";
   private static final long STOP_TIMEOUT_SECONDS = 30;
@@ -47,7 +47,7 @@ final class ProxyProcess implements AutoCloseable {
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ProxyProcess(Process process) {
+  private ProxyChildProcess(Process process) {
     this.process = process;
     this.outputPump = new Thread(this::pumpOutput, "tandem-proxy-output");
     this.outputPump.setDaemon(true);
@@ -60,13 +60,13 @@ final class ProxyProcess implements AutoCloseable {
    * @throws IllegalStateException when the proxy exits first (bad arguments: code 2; a cluster unreachable:
    *     code 1; its output above says why) or does not listen within {@code startTimeout}; it is stopped then
    */
-  static ProxyProcess start(ProxyCommandLine commandLine, Duration startTimeout) {
+  static ProxyChildProcess start(ProxyArguments commandLine, Duration startTimeout) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), HEAP, "-cp", classPath(),
-        ProxyProcessMain.class.getName()));
+        ProxyChildProcessMain.class.getName()));
     command.addAll(commandLine.arguments());
-    ProxyProcess proxy;
+    ProxyChildProcess proxy;
     try {
-      proxy = new ProxyProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+      proxy = new ProxyChildProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start a JVM for the proxy: " + e.getMessage(), e);
     }
@@ -174,7 +174,7 @@ final class ProxyProcess implements AutoCloseable {
    * the JVM's class path.
    */
   static String classPath() {
-    if (ProxyProcess.class.getClassLoader() instanceof URLClassLoader loader) {
+    if (ProxyChildProcess.class.getClassLoader() instanceof URLClassLoader loader) {
       List<String> entries = new ArrayList<>();
       for (URL url : loader.getURLs()) {
         if ("file".equals(url.getProtocol())) {

@@ -10,9 +10,9 @@ import java.io.InputStream;
  * example's JVM is gone, even killed) it exits, which runs the proxy's graceful shutdown as Ctrl-C would. So
  * the proxy never outlives the example.
  */
-public final class ProxyProcessMain {
+public final class ProxyChildProcessMain {
 
-  private ProxyProcessMain() {}
+  private ProxyChildProcessMain() {}
 
   /** Starts the lifeline, then runs {@code tandem-proxy} with {@code args}. */
   public static void main(String[] args) {

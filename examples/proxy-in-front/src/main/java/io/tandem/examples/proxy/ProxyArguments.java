@@ -14,17 +14,17 @@ import java.util.stream.Collectors;
  *
  * @param arguments the arguments, in order
  */
-record ProxyCommandLine(List<String> arguments) {
+record ProxyArguments(List<String> arguments) {
 
   /** How a user starts the proxy built from this repository. */
   static final String JAR_COMMAND = "java -jar proxy-server/target/tandem-proxy.jar";
 
-  ProxyCommandLine {
+  ProxyArguments {
     arguments = List.copyOf(arguments);
   }
 
   /** The proxy's arguments for these clusters and addresses. */
-  static ProxyCommandLine of(InetSocketAddress source, InetSocketAddress target, InetSocketAddress listen,
+  static ProxyArguments of(InetSocketAddress source, InetSocketAddress target, InetSocketAddress listen,
       InetSocketAddress admin, Path failedWriteLog) {
     List<String> arguments = new ArrayList<>();
     arguments.add(contactPoint(source));
@@ -41,7 +41,7 @@ record ProxyCommandLine(List<String> arguments) {
     arguments.add(Integer.toString(admin.getPort()));
     arguments.add("--failed-write-log");
     arguments.add(failedWriteLog.toString());
-    return new ProxyCommandLine(arguments);
+    return new ProxyArguments(arguments);
   }
 
   /** {@code host} when the port is CQL's default 9042 (the proxy's default too), else {@code host:port}. */
@@ -51,7 +51,7 @@ record ProxyCommandLine(List<String> arguments) {
 
   /** The whole command a user runs from the repository root, for the console. */
   String userCommand() {
-    return JAR_COMMAND + " " + arguments.stream().map(ProxyCommandLine::quoted).collect(Collectors.joining(" "));
+    return JAR_COMMAND + " " + arguments.stream().map(ProxyArguments::quoted).collect(Collectors.joining(" "));
   }
 
   private static String quoted(String argument) {

@@ -14,24 +14,24 @@ import java.time.Duration;
  * on 127.0.0.27, target on 127.0.0.28, away from the addresses Tandem's tests and the other examples use), or
  * two real clusters given on the command line. Closing stops what was started here, and nothing else.
  */
-final class ExampleClusters implements AutoCloseable {
+final class CopyExampleClusters implements AutoCloseable {
 
   static final String SOURCE_ADDRESS = "127.0.0.27";
   static final String TARGET_ADDRESS = "127.0.0.28";
   private final SourceAndTarget clusters;
 
-  private ExampleClusters(SourceAndTarget clusters) {
+  private CopyExampleClusters(SourceAndTarget clusters) {
     this.clusters = clusters;
   }
 
   /** Real clusters: nothing is started or stopped. */
-  static ExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    return new ExampleClusters(SourceAndTarget.external(source, target, datacenter));
+  static CopyExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
+    return new CopyExampleClusters(SourceAndTarget.external(source, target, datacenter));
   }
 
   /** Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL. */
-  static ExampleClusters startEmbedded(Path workDirectory, String heap) {
-    return new ExampleClusters(SourceAndTarget.startEmbedded("copy-cli", SOURCE_ADDRESS, TARGET_ADDRESS,
+  static CopyExampleClusters startEmbedded(Path workDirectory, String heap) {
+    return new CopyExampleClusters(SourceAndTarget.startEmbedded("copy-cli", SOURCE_ADDRESS, TARGET_ADDRESS,
         workDirectory, heap));
   }
 

@@ -26,17 +26,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code count}, the same {@code copy} again, {@code validate}; then the verdict. Every command line still
  * running and the embedded clusters are stopped at the end, on failure, and on Ctrl-C (a shutdown hook).
  */
-final class ExampleRun {
+final class CopyExampleRun {
 
   private static final long WATCH_INTERVAL_MILLIS = 100;
 
-  private final ExampleSettings settings;
+  private final CopyExampleSettings settings;
   private final StepLog log;
   private final String table;
   private final CheckpointFolder checkpoints;
   private final List<String> failures = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile ExampleClusters clusters;
+  private volatile CopyExampleClusters clusters;
   private volatile ValidatorCli cli;
 
   private Loaded loaded;
@@ -50,7 +50,7 @@ final class ExampleRun {
   /** How the first copy was stopped, and what its checkpoint said then. */
   private record Interruption(Duration after, int exitStatus, Checkpoint checkpoint, int totalRanges) {}
 
-  ExampleRun(ExampleSettings settings, StepLog log) {
+  CopyExampleRun(CopyExampleSettings settings, StepLog log) {
     this.settings = settings;
     this.log = log;
     this.table = settings.keyspace() + "." + OrderHistory.TABLE;
@@ -94,8 +94,8 @@ final class ExampleRun {
 
   private void steps() throws InterruptedException, IOException {
     Step step = log.begin(settings.embedded() ? "Start two Cassandra clusters" : "Name the two clusters");
-    clusters = settings.embedded() ? ExampleClusters.startEmbedded(settings.workDirectory(), settings.heap())
-        : ExampleClusters.external(settings.source(), settings.target(), settings.datacenter());
+    clusters = settings.embedded() ? CopyExampleClusters.startEmbedded(settings.workDirectory(), settings.heap())
+        : CopyExampleClusters.external(settings.source(), settings.target(), settings.datacenter());
     step.end("source %s, target %s", clusters.sourceContactPoint(), clusters.targetContactPoint());
 
     loadHistory();

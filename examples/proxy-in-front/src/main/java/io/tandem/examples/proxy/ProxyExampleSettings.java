@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param workDirectory data and logs of the embedded clusters
  * @param failedWriteLog the proxy's failed-write log folder
  */
-record ExampleSettings(InetSocketAddress source, InetSocketAddress target, String datacenter,
+record ProxyExampleSettings(InetSocketAddress source, InetSocketAddress target, String datacenter,
     InetSocketAddress proxy, InetSocketAddress admin, String keyspace, int items, String heap, Path workDirectory,
     Path failedWriteLog) {
 

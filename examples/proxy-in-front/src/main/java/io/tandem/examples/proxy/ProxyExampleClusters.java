@@ -15,7 +15,7 @@ import java.time.Duration;
  * examples use), or two real clusters named on the command line. Closing stops what was started here, and
  * nothing else.
  */
-final class ExampleClusters implements AutoCloseable {
+final class ProxyExampleClusters implements AutoCloseable {
 
   /** The embedded source cluster's address. */
   static final String SOURCE_ADDRESS = "127.0.0.23";
@@ -24,18 +24,18 @@ final class ExampleClusters implements AutoCloseable {
 
   private final SourceAndTarget clusters;
 
-  private ExampleClusters(SourceAndTarget clusters) {
+  private ProxyExampleClusters(SourceAndTarget clusters) {
     this.clusters = clusters;
   }
 
   /** Real clusters: nothing is started or stopped. */
-  static ExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
-    return new ExampleClusters(SourceAndTarget.external(source, target, datacenter));
+  static ProxyExampleClusters external(InetSocketAddress source, InetSocketAddress target, String datacenter) {
+    return new ProxyExampleClusters(SourceAndTarget.external(source, target, datacenter));
   }
 
   /** Starts both embedded clusters with empty data under {@code workDirectory}; returns once both accept CQL. */
-  static ExampleClusters startEmbedded(Path workDirectory, String heap) {
-    return new ExampleClusters(SourceAndTarget.startEmbedded("proxy-example", SOURCE_ADDRESS, TARGET_ADDRESS,
+  static ProxyExampleClusters startEmbedded(Path workDirectory, String heap) {
+    return new ProxyExampleClusters(SourceAndTarget.startEmbedded("proxy-example", SOURCE_ADDRESS, TARGET_ADDRESS,
         workDirectory, heap));
   }
 

@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
  * application through the proxy, the proof on each cluster, a few metrics, the read switch, the reads again;
  * then everything started is stopped, and the summary and verdict are printed.
  */
-final class ExampleRun {
+final class ProxyExampleRun {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExampleRun.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyExampleRun.class);
   private static final Duration PROXY_START_TIMEOUT = Duration.ofSeconds(60);
   private static final List<String> SHOWN_METRICS = List.of("tandem_proxy_requests_total",
       "tandem_mirror_writes_total", "tandem_request_latency_seconds_count", "tandem_failed_writes_pending");
   private static final String READ_LATENCY = "tandem_request_latency_seconds_count";
 
-  private final ExampleSettings settings;
+  private final ProxyExampleSettings settings;
   private final UUID runId = UUID.randomUUID();
   private final Map<SummaryLine, String> summary = new EnumMap<>(SummaryLine.class);
   private final List<String> problems = new ArrayList<>();
@@ -35,14 +35,14 @@ final class ExampleRun {
   /** The lines of the summary, in the order printed. */
   private enum SummaryLine { CLUSTERS, PROXY, APPLICATION, CLUSTERS_COMPARED }
 
-  ExampleRun(ExampleSettings settings) {
+  ProxyExampleRun(ProxyExampleSettings settings) {
     this.settings = settings;
   }
 
   /** Runs the example; returns the exit code: 0 when every check held, 1 otherwise. */
   int run() {
     long started = System.nanoTime();
-    try (ExampleClusters clusters = clusters();
+    try (ProxyExampleClusters clusters = clusters();
         CqlSession source = clusters.connectToSource();
         CqlSession target = clusters.connectToTarget()) {
       ExampleSchema.create(source, settings.keyspace(), clusters.datacenter());
@@ -65,26 +65,26 @@ final class ExampleRun {
     return problems.isEmpty() ? 0 : 1;
   }
 
-  private ExampleClusters clusters() {
+  private ProxyExampleClusters clusters() {
     if (!settings.embedded()) {
       LOG.info("Using the clusters given: source {}, target {} (data center {})",
           HostAndPort.format(settings.source()), HostAndPort.format(settings.target()), settings.datacenter());
-      return ExampleClusters.external(settings.source(), settings.target(), settings.datacenter());
+      return ProxyExampleClusters.external(settings.source(), settings.target(), settings.datacenter());
     }
     LOG.info("Starting two Cassandra clusters: source on {}, target on {} (about 30 s; data and logs in {})",
-        ExampleClusters.SOURCE_ADDRESS, ExampleClusters.TARGET_ADDRESS, relative(settings.workDirectory()));
-    return ExampleClusters.startEmbedded(settings.workDirectory(), settings.heap());
+        ProxyExampleClusters.SOURCE_ADDRESS, ProxyExampleClusters.TARGET_ADDRESS, relative(settings.workDirectory()));
+    return ProxyExampleClusters.startEmbedded(settings.workDirectory(), settings.heap());
   }
 
-  private void throughTheProxy(ExampleClusters clusters, CqlSession source, CqlSession target) {
-    ProxyCommandLine commandLine = ProxyCommandLine.of(clusters.source(), clusters.target(), settings.proxy(),
+  private void throughTheProxy(ProxyExampleClusters clusters, CqlSession source, CqlSession target) {
+    ProxyArguments commandLine = ProxyArguments.of(clusters.source(), clusters.target(), settings.proxy(),
         settings.admin(), relative(settings.failedWriteLog()));
     LOG.info("Starting the proxy as you would next to your own clusters, from the repository root:\n\n    {}\n\n"
             + "  Here it runs with the same arguments in a child JVM that stops with this example: java {} -cp "
             + "<this example's class path> {} <arguments>, which calls the jar's main class, {}",
-        commandLine.userCommand(), ProxyProcess.HEAP, ProxyProcessMain.class.getName(),
+        commandLine.userCommand(), ProxyChildProcess.HEAP, ProxyChildProcessMain.class.getName(),
         TandemProxyCli.class.getName());
-    ProxyProcess proxy = ProxyProcess.start(commandLine, PROXY_START_TIMEOUT);
+    ProxyChildProcess proxy = ProxyChildProcess.start(commandLine, PROXY_START_TIMEOUT);
     try (CqlSession application = clusters.sessionBuilder(settings.proxy()).build()) {
       LOG.info("The application connected to {} only, with a plain driver-4 CqlSession",
           HostAndPort.format(settings.proxy()));
