@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * default, and every option of {@code tandem-proxy} under the heading of its group in {@code --help}; and
  * mentions no setting or option that does not exist.
  */
-class ConfigurationReferenceDocumentedTest {
+class ProxyConfigurationDocumentedTest {
 
   private static final DocumentedNames REFERENCE = DocumentedNames.read(Path.of("..", "docs", "configuration.md"));
   private static final DocumentedNames COMMAND_LINE = REFERENCE.section("tandem-proxy command line");

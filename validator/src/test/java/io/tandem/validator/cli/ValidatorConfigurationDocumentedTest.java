@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * under that mixin's heading, any other under its subcommand's heading, each with its default; and
  * mentions no option that does not exist.
  */
-class ConfigurationReferenceDocumentedTest {
+class ValidatorConfigurationDocumentedTest {
 
   private static final DocumentedNames COMMAND_LINE =
       DocumentedNames.read(Path.of("..", "docs", "configuration.md")).section("tandem-validator command line");
