@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.driver.internal.DefaultDualWriteCqlSession;
-import io.tandem.driver.internal.config.SessionConfigReader;
+import io.tandem.driver.internal.SessionConfigReader;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;

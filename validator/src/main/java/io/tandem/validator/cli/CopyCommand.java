@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             + "before the exit)."})
 final class CopyCommand implements Callable<Integer> {
 
-  @Mixin ClusterOptions clusters;
+  @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
   @Mixin LoggingOptions logging;
@@ -70,7 +70,7 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     boolean allComplete = true;
-    try (ClusterSessions sessions = clusters.open(); GracefulStop stop = gracefulStop()) {
+    try (SourceAndTargetSessions sessions = clusters.open(); GracefulStop stop = gracefulStop()) {
       for (String table : selection.resolve(sessions.source())) {
         TableCopier copier = copier(sessions, table);
         Optional<CopyReport> report = stop.run(copier::cancel, copier::run);
@@ -99,7 +99,7 @@ final class CopyCommand implements Callable<Integer> {
     return gracefulStop;
   }
 
-  private TableCopier copier(ClusterSessions sessions, String table) {
+  private TableCopier copier(SourceAndTargetSessions sessions, String table) {
     TableCopierBuilder builder = TableCopier.builder()
         .withSource(sessions.source())
         .withTarget(sessions.target())

@@ -13,14 +13,14 @@ import picocli.CommandLine.Mixin;
         + "Exit code 0 when every count matches, 1 otherwise.")
 final class CountCommand implements Callable<Integer> {
 
-  @Mixin ClusterOptions clusters;
+  @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
   @Mixin LoggingOptions logging;
 
   @Override
   public Integer call() {
-    try (ClusterSessions sessions = clusters.open()) {
+    try (SourceAndTargetSessions sessions = clusters.open()) {
       CountReport report = ValidateCommand.validator(sessions, selection, scan).build().count();
       for (TableCount table : report.tables()) {
         System.out.printf(Locale.ROOT, "%s: source %,d rows, target %,d rows%s%s%n", table.table(), table.sourceRows(),

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         "Candidates come from a validation's ledger (--ledger), or from a fresh validation of the tables."})
 final class RepairCommand implements Callable<Integer> {
 
-  @Mixin ClusterOptions clusters;
+  @Mixin ConnectionOptions clusters;
 
   @Mixin ScanOptions scan;
 
@@ -53,7 +53,7 @@ final class RepairCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Give either --ledger FILE (from a validation) or --keyspace KEYSPACE (validate now), not both");
     }
-    try (ClusterSessions sessions = clusters.open()) {
+    try (SourceAndTargetSessions sessions = clusters.open()) {
       RepairerBuilder builder = Repairer.builder().withSource(sessions.source()).withTarget(sessions.target())
           .withDeleteTargetOnlyRows(deleteTargetOnly).withDryRun(dryRun).withPlanOutput(System.out);
       if (ledger != null) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             + "no mismatches, 1 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
 
-  @Mixin ClusterOptions clusters;
+  @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;
   @Mixin ScanOptions scan;
   @Mixin LoggingOptions logging;
@@ -58,7 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (ClusterSessions sessions = clusters.open()) {
+    try (SourceAndTargetSessions sessions = clusters.open()) {
       ValidatorBuilder builder = validator(sessions, selection, scan)
           .compareWritetimes(compareWritetimes)
           .withRecheckDelay(recheckDelay)
@@ -105,7 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A builder with the connection, tables and scan settings every validator-based subcommand shares. */
-  static ValidatorBuilder validator(ClusterSessions sessions, TableSelection selection, ScanOptions scan) {
+  static ValidatorBuilder validator(SourceAndTargetSessions sessions, TableSelection selection, ScanOptions scan) {
     return Validator.builder()
         .withSource(sessions.source())
         .withTarget(sessions.target())

@@ -5,6 +5,7 @@ import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.LoggedWrite;
 import io.tandem.core.api.replay.ReplayReport;
+import io.tandem.core.internal.log.NonReplayableWrites;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.WriteErrors;
 import java.util.ArrayList;

@@ -83,11 +83,11 @@ public final class CopyFromCliExample implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new ExampleRun(settings(), new StepLog(System.out)).run();
+    return new CopyExampleRun(settings(), new StepLog(System.out)).run();
   }
 
   /** The command line, checked and with {@code --quick} applied. */
-  ExampleSettings settings() {
+  CopyExampleSettings settings() {
     if ((source == null) != (target == null)) {
       throw new ParameterException(spec.commandLine(), "give both --source and --target, or neither");
     }
@@ -103,7 +103,7 @@ public final class CopyFromCliExample implements Callable<Integer> {
     Path runs = runDirectory != null ? runDirectory
         : Path.of(System.getProperty("tandem.example.run-directory", "target/copy-runs"));
     String runName = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    return new ExampleSettings(
+    return new CopyExampleSettings(
         source == null ? null : address("--source", source),
         target == null ? null : address("--target", target),
         datacenter, keyspace, historyRows, rate, interruptAt, signal,

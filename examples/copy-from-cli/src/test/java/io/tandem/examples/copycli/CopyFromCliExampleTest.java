@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 
 class CopyFromCliExampleTest {
 
-  private static ExampleSettings settings(String... args) {
+  private static CopyExampleSettings settings(String... args) {
     CopyFromCliExample example = new CopyFromCliExample();
     new picocli.CommandLine(example).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return example.settings();
@@ -16,7 +16,7 @@ class CopyFromCliExampleTest {
 
   @Test
   void should_start_embedded_clusters_and_crash_the_copy_by_default() {
-    ExampleSettings settings = settings();
+    CopyExampleSettings settings = settings();
 
     assertThat(settings.embedded()).isTrue();
     assertThat(settings.rows()).isEqualTo(100_000);
@@ -36,7 +36,7 @@ class CopyFromCliExampleTest {
 
   @Test
   void should_read_real_clusters_and_the_signal() {
-    ExampleSettings settings = settings("--source", "10.0.0.1:9042", "--target", "10.0.1.1:9142", "--datacenter",
+    CopyExampleSettings settings = settings("--source", "10.0.0.1:9042", "--target", "10.0.1.1:9142", "--datacenter",
         "dc1", "--signal", "term");
 
     assertThat(settings.embedded()).isFalse();

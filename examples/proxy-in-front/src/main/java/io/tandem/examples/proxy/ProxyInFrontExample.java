@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         "Without --source and --target it starts two single-node clusters on 127.0.0.23 and 127.0.0.24."})
 public final class ProxyInFrontExample implements Callable<Integer> {
 
-  private static final String EMBEDDED_PROXY_HOST = ExampleClusters.SOURCE_ADDRESS;
+  private static final String EMBEDDED_PROXY_HOST = ProxyExampleClusters.SOURCE_ADDRESS;
   private static final String LOCAL_HOST = "127.0.0.1";
 
   @Spec
@@ -77,11 +77,11 @@ public final class ProxyInFrontExample implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new ExampleRun(settings()).run();
+    return new ProxyExampleRun(settings()).run();
   }
 
   /** The command line, checked, with the defaults that depend on it applied. */
-  ExampleSettings settings() {
+  ProxyExampleSettings settings() {
     if ((source == null) != (target == null)) {
       throw new ParameterException(spec.commandLine(), "give both --source and --target, or neither");
     }
@@ -94,7 +94,7 @@ public final class ProxyInFrontExample implements Callable<Integer> {
     }
     boolean embedded = source == null;
     String proxyHost = embedded ? EMBEDDED_PROXY_HOST : LOCAL_HOST;
-    return new ExampleSettings(
+    return new ProxyExampleSettings(
         embedded ? null : address("--source", source),
         embedded ? null : address("--target", target),
         datacenter,

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 
 class ProxyInFrontExampleTest {
 
-  private static ExampleSettings settings(String... args) {
+  private static ProxyExampleSettings settings(String... args) {
     ProxyInFrontExample example = new ProxyInFrontExample();
     new CommandLine(example).parseArgs(args);
     return example.settings();
@@ -23,7 +23,7 @@ class ProxyInFrontExampleTest {
 
   @Test
   void should_start_embedded_clusters_with_the_proxy_on_the_source_address_by_default() {
-    ExampleSettings settings = settings();
+    ProxyExampleSettings settings = settings();
 
     assertThat(settings.embedded()).isTrue();
     assertThat(settings.proxy()).isEqualTo(new InetSocketAddress("127.0.0.23", 29042));
@@ -35,7 +35,7 @@ class ProxyInFrontExampleTest {
 
   @Test
   void should_put_the_proxy_on_localhost_in_front_of_real_clusters() {
-    ExampleSettings settings = settings("--source", "10.0.0.1:9042", "--target", "10.1.0.1:9142", "--datacenter",
+    ProxyExampleSettings settings = settings("--source", "10.0.0.1:9042", "--target", "10.1.0.1:9142", "--datacenter",
         "dc1", "--admin", "127.0.0.1:28001");
 
     assertThat(settings.embedded()).isFalse();
@@ -66,7 +66,7 @@ class ProxyInFrontExampleTest {
 
   @Test
   void should_give_the_proxy_the_arguments_a_user_types_after_java_jar() {
-    ProxyCommandLine commandLine = ProxyCommandLine.of(new InetSocketAddress("127.0.0.23", 9042),
+    ProxyArguments commandLine = ProxyArguments.of(new InetSocketAddress("127.0.0.23", 9042),
         new InetSocketAddress("10.1.0.1", 9142), new InetSocketAddress("127.0.0.23", 29042),
         new InetSocketAddress("127.0.0.23", 28000), Path.of("target", "failed writes"));
 
@@ -80,9 +80,9 @@ class ProxyInFrontExampleTest {
 
   @Test
   void should_report_a_proxy_that_exits_before_it_listens() {
-    ProxyCommandLine badFlag = new ProxyCommandLine(List.of("127.0.0.23", "127.0.0.24", "--no-such-flag"));
+    ProxyArguments badFlag = new ProxyArguments(List.of("127.0.0.23", "127.0.0.24", "--no-such-flag"));
 
-    assertThatThrownBy(() -> ProxyProcess.start(badFlag, Duration.ofSeconds(60)))
+    assertThatThrownBy(() -> ProxyChildProcess.start(badFlag, Duration.ofSeconds(60)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the proxy exited with code 2 before it was listening; its output is above");
   }

@@ -13,7 +13,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
-import io.tandem.proxy.internal.transport.NettyTransport;
+import io.tandem.proxy.internal.server.NettyTransport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

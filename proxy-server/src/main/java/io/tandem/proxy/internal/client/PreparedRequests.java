@@ -11,7 +11,6 @@ import com.datastax.oss.protocol.internal.response.result.Prepared;
 import io.tandem.core.api.Side;
 import io.tandem.proxy.internal.backend.BackendHandshake.HandshakeException;
 import io.tandem.proxy.internal.frame.RawFrame;
-import io.tandem.proxy.internal.prepared.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,8 +8,6 @@ import io.tandem.proxy.internal.backend.BackendConnector;
 import io.tandem.proxy.internal.backend.BackendHandshake;
 import io.tandem.proxy.internal.backend.ClusterNodes;
 import io.tandem.proxy.internal.frame.ProtocolCodecs;
-import io.tandem.proxy.internal.metrics.ProxyMetrics;
-import io.tandem.proxy.internal.prepared.PreparedStatements;
 import io.tandem.proxy.internal.session.ClientCredentials;
 import io.tandem.proxy.internal.session.ClusterSessions;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;

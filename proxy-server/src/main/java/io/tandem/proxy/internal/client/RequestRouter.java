@@ -18,7 +18,6 @@ import io.tandem.core.api.command.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;
-import io.tandem.proxy.internal.prepared.PreparedStatement;
 import io.tandem.proxy.internal.topology.SystemTableRewriter;
 import io.tandem.proxy.internal.topology.SystemTableRewriter.SystemTable;
 import java.util.Arrays;

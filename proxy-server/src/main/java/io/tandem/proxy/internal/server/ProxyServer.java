@@ -16,7 +16,6 @@ import io.tandem.proxy.internal.client.ProxyContext;
 import io.tandem.proxy.internal.compression.FrameCompressionHandler;
 import io.tandem.proxy.internal.frame.FrameDecoder;
 import io.tandem.proxy.internal.frame.SegmentEncoder;
-import io.tandem.proxy.internal.transport.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 

@@ -4,11 +4,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.tandem.validator.api.range.TokenRange;
 import io.tandem.validator.internal.range.RangeJob;
 import io.tandem.validator.internal.range.RangeProgress;
+import io.tandem.validator.internal.range.RowThrottle;
 import io.tandem.validator.internal.scan.PagedRows;
 import io.tandem.validator.internal.scan.RangeReader;
 import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.scan.ScanQuery;
-import io.tandem.validator.internal.throttle.RowThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package io.tandem.validator.internal.copy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import io.tandem.validator.internal.throttle.RowThrottle;
+import io.tandem.validator.internal.range.RowThrottle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
