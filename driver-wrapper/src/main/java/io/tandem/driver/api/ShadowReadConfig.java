@@ -3,7 +3,7 @@ package io.tandem.driver.api;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.config.TandemOption;
-import io.tandem.driver.internal.config.SessionConfigReader;
+import io.tandem.driver.internal.SessionConfigReader;
 
 /**
  * Settings of shadow reads. {@code tandem.session.shadow-reads} in {@code reference.conf}; the defaults are

@@ -15,10 +15,10 @@ import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.driver.api.ShadowReadConfig;
 import io.tandem.driver.api.ShadowReadStatistics;
 import io.tandem.driver.internal.routing.PreparedOrigins;
-import io.tandem.driver.internal.routing.RequestRouter;
+import io.tandem.driver.internal.routing.StatementRouter;
 import io.tandem.driver.internal.routing.StatementTranslator;
 import io.tandem.driver.internal.shadow.ShadowReader;
-import io.tandem.driver.internal.write.WriteCommands;
+import io.tandem.driver.internal.routing.WriteCommands;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link DualWriteCqlSession}: the driver's 13 abstract session methods, with every request
- * handed to the {@link RequestRouter}; session-level calls go to the read side or to both.
+ * handed to the {@link StatementRouter}; session-level calls go to the read side or to both.
  */
 public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
 
@@ -37,7 +37,7 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
   private final CqlSession source;
   private final CqlSession target;
   private final MirrorEngine engine;
-  private final RequestRouter router;
+  private final StatementRouter router;
   private final ShadowReader shadowReader;
   private final CompletableFuture<Void> closeFuture;
 
@@ -50,7 +50,7 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
     PreparedOrigins origins = new PreparedOrigins();
     StatementTranslator translator = new StatementTranslator(engine, origins, this::session);
     this.shadowReader = new ShadowReader(shadowReads, translator, this::session, registry);
-    this.router = new RequestRouter(engine, this::session, origins, translator,
+    this.router = new StatementRouter(engine, this::session, origins, translator,
         new WriteCommands(origins, source.getContext()), shadowReader);
     this.closeFuture = CompletableFuture.allOf(
         source.closeFuture().toCompletableFuture(), target.closeFuture().toCompletableFuture());

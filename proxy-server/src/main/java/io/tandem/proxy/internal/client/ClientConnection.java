@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection: checks each frame's version, relays the client's handshake (OPTIONS, STARTUP,
  * AUTH_RESPONSE) to the primary cluster, routes REGISTER to the read side and hands queries to the {@link
- * RequestRouter}. A protocol v5 connection moves to segments once the READY or AUTHENTICATE answering its
+ * FrameRouter}. A protocol v5 connection moves to segments once the READY or AUTHENTICATE answering its
  * STARTUP is written. A frame it cannot accept is answered with a protocol error and the connection is closed;
  * other connections never notice.
  */
@@ -53,7 +53,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
   private Channel channel;
   private ClientState state;
   private Side handshakeSide;
-  private RequestRouter router;
+  private FrameRouter router;
   private boolean ready;
   private boolean relayOpened;
   private Compressor<ByteBuf> segmentCompressor = Compressor.none();
@@ -70,7 +70,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter impleme
       links.put(side, new ClusterLink(side, context, channel.eventLoop(), state));
     }
     handshakeSide = context.engine().control().state().primary();
-    router = new RequestRouter(context, state, links, this);
+    router = new FrameRouter(context, state, links, this);
     context.metrics().connectionOpened();
     LOG.debug("Client {} connected to {}", channel.remoteAddress(), channel.localAddress());
     channelContext.fireChannelActive();

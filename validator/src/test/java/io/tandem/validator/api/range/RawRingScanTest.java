@@ -3,7 +3,6 @@ package io.tandem.validator.api.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.validator.api.range.RawRingScan;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,6 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.StatementType;
 import io.tandem.core.api.command.WriteCommand;
 import io.tandem.driver.internal.shadow.ShadowReader;
-import io.tandem.driver.internal.write.WriteCommands;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -27,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * shadowed), writes and schema changes through the core engine to both clusters, {@code USE} to both
  * sessions, prepares to the primary. Sync, async and reactive calls share the same path.
  */
-public final class RequestRouter {
+public final class StatementRouter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StatementRouter.class);
 
   private final MirrorEngine engine;
   private final Function<Side, CqlSession> sessions;
@@ -39,7 +38,7 @@ public final class RequestRouter {
   private final ShadowReader shadow;
   private final Set<String> warnedRequestTypes = ConcurrentHashMap.newKeySet();
 
-  public RequestRouter(MirrorEngine engine, Function<Side, CqlSession> sessions, PreparedOrigins origins,
+  public StatementRouter(MirrorEngine engine, Function<Side, CqlSession> sessions, PreparedOrigins origins,
       StatementTranslator translator, WriteCommands commands, ShadowReader shadow) {
     this.engine = engine;
     this.sessions = sessions;

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * primary's copy through {@link #sendToPrimary} and mirrors the other; {@code USE} to both clusters; PREPARE
  * to the side that will run the statement, remembered so either cluster can run it later.
  */
-final class RequestRouter {
+final class FrameRouter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FrameRouter.class);
 
   private final ProxyContext context;
   private final ClientState state;
@@ -46,7 +46,7 @@ final class RequestRouter {
   private final SystemTableQueries systemTables;
   private final MirrorEngine engine;
 
-  RequestRouter(ProxyContext context, ClientState state, Map<Side, ClusterLink> links, ClientResponder responder) {
+  FrameRouter(ProxyContext context, ClientState state, Map<Side, ClusterLink> links, ClientResponder responder) {
     this.context = context;
     this.state = state;
     this.links = links;

@@ -1,4 +1,4 @@
-package io.tandem.driver.internal.write;
+package io.tandem.driver.internal.routing;
 
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -11,8 +11,6 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.tandem.core.api.command.BoundQuery;
 import io.tandem.core.api.command.WriteCommand;
-import io.tandem.driver.internal.routing.PreparedOrigins;
-import io.tandem.driver.internal.routing.Statements;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
