@@ -25,12 +25,12 @@ class ModulePackagesTest {
   @Test
   void should_name_the_file_line_and_reference_of_a_cross_module_import() {
     List<String> source = List.of("package io.tandem.proxy.internal.admin;", "",
-        "import io.tandem.core.internal.control.DefaultMigrationControl;",
+        "import io.tandem.core.internal.DefaultMigrationControl;",
         "import static io.tandem.proxy.internal.frame.Segments.frame;",
         " * see io.tandem.core.internal.control in a comment",
         "String text = \"io.tandem.core.internal.control\";");
 
     assertThat(TestSourceScan.violations("AdminServerTest.java", source))
-        .containsExactly("AdminServerTest.java:3: io.tandem.core.internal.control.DefaultMigrationControl");
+        .containsExactly("AdminServerTest.java:3: io.tandem.core.internal.DefaultMigrationControl");
   }
 }

@@ -2,7 +2,7 @@ package io.tandem.core.api.control;
 
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.core.internal.control.DefaultMigrationControl;
+import io.tandem.core.internal.DefaultMigrationControl;
 import java.util.function.UnaryOperator;
 
 /**

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The driver sessions through which the engine writes to one cluster, chosen by the login a command carries
- * ({@link io.tandem.core.api.command.WriteCommand#login()}). Most front doors have one session per cluster
+ * ({@link io.tandem.core.api.mirror.WriteCommand#login()}). Most front doors have one session per cluster
  * and give the engine {@link #of(CqlSession)}; the proxy, when no credentials are configured for a cluster,
  * logs in to it with each client's own credentials and implements this interface with one session per login.
  *

@@ -30,7 +30,7 @@ import com.typesafe.config.Config;
 import io.tandem.core.api.config.MirrorOption;
 import io.tandem.core.api.config.TandemOption;
 import io.tandem.core.api.replay.FsyncPolicy;
-import io.tandem.core.internal.config.MirrorConfigReader;
+import io.tandem.core.internal.MirrorConfigReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.tandem.core.api.mirror;
 
 import io.tandem.core.api.Side;
-import io.tandem.core.api.command.WriteCommand;
 import java.util.concurrent.CompletionStage;
 
 /**

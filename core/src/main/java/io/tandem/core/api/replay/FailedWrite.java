@@ -1,7 +1,7 @@
 package io.tandem.core.api.replay;
 
 import io.tandem.core.api.Side;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.tandem.core.internal.log;
 
-import io.tandem.core.api.command.BoundQuery;
+import io.tandem.core.api.mirror.BoundQuery;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLogException;
 import java.io.IOException;

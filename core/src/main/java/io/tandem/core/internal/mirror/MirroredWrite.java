@@ -1,6 +1,6 @@
 package io.tandem.core.internal.mirror;
 
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;

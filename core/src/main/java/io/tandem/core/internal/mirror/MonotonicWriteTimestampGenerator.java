@@ -1,6 +1,6 @@
 package io.tandem.core.internal.mirror;
 
-import io.tandem.core.api.timestamp.WriteTimestampGenerator;
+import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.tandem.core.internal.mirror;
 
 import io.tandem.core.api.Side;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 
 /**
  * What happens to one write, decided once by {@link WritePlanner}: its route, the command as both clusters get

@@ -1,12 +1,12 @@
 package io.tandem.core.internal.mirror;
 
 import io.tandem.core.api.classify.StatementClassifier;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.SchemaChangePolicy;
-import io.tandem.core.api.timestamp.WriteTimestampGenerator;
+import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import java.util.regex.Pattern;
 
 /**

@@ -2,10 +2,10 @@ package io.tandem.core.internal.mirror;
 
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.classify.StatementClassifier;
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
-import io.tandem.core.api.timestamp.WriteTimestampGenerator;
+import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import io.tandem.core.internal.classify.NonDeterministicFunctionRewriter;
 
 /** Makes a write identical for both clusters: one timestamp, and literals instead of {@code now()}. */

@@ -4,8 +4,8 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.classify.StatementClassifier;
 import io.tandem.core.api.classify.StatementType;
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 
 /**
  * What the mirror needs to know about a write, derived from the classification of its queries.

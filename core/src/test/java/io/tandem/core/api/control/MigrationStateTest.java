@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
-import io.tandem.core.internal.control.DefaultMigrationControl;
+import io.tandem.core.internal.DefaultMigrationControl;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.tandem.core.internal.log;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.tandem.core.api.Side;
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.LoggedWrite;
 import java.nio.ByteBuffer;

@@ -7,8 +7,8 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.Side;
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;

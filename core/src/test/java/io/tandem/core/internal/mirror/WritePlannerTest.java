@@ -2,8 +2,8 @@ package io.tandem.core.internal.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;

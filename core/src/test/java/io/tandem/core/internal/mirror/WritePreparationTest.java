@@ -3,8 +3,8 @@ package io.tandem.core.internal.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import io.tandem.core.api.command.BoundQuery;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.BoundQuery;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import java.time.Clock;

@@ -11,7 +11,7 @@ import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.StatementType;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.driver.internal.shadow.ShadowReader;
 import java.time.Duration;
 import java.util.Set;

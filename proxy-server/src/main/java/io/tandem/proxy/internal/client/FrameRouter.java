@@ -14,7 +14,7 @@ import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
-import io.tandem.core.api.command.WriteCommand;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.proxy.internal.frame.BodyPeek;
 import io.tandem.proxy.internal.frame.RawFrame;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.control;
+package io.tandem.core.internal;
 
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;

@@ -1,4 +1,4 @@
-package io.tandem.core.internal.config;
+package io.tandem.core.internal;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.typesafe.config.Config;

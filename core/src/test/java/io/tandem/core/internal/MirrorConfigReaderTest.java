@@ -1,4 +1,4 @@
-package io.tandem.core.internal.config;
+package io.tandem.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

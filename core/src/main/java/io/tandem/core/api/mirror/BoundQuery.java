@@ -1,4 +1,4 @@
-package io.tandem.core.api.command;
+package io.tandem.core.api.mirror;
 
 import com.datastax.oss.protocol.internal.ProtocolConstants;
 import java.nio.ByteBuffer;

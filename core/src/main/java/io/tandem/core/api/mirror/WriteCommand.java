@@ -1,4 +1,4 @@
-package io.tandem.core.api.command;
+package io.tandem.core.api.mirror;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchType;

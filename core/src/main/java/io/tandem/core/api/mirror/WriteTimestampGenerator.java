@@ -1,4 +1,4 @@
-package io.tandem.core.api.timestamp;
+package io.tandem.core.api.mirror;
 
 /**
  * Gives each write the one timestamp that both clusters store, so that {@code WRITETIME} is identical on
