@@ -2,14 +2,12 @@ package io.tandem.driver.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.config.TandemOption;
+import io.tandem.core.testing.OptionCatalogues;
 import io.tandem.testkit.docs.DocumentedNames;
 import io.tandem.testkit.docs.ReferenceSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +36,8 @@ class SessionOptionTest {
   @Test
   void should_read_every_default_of_reference_conf_as_its_type() {
     var reference = ConfigFactory.defaultReference(getClass().getClassLoader());
-    List<String> wrong = new ArrayList<>();
-    for (SessionOption option : SessionOption.values()) {
-      try {
-        option.type().read(reference, option.path());
-      } catch (ConfigException e) {
-        wrong.add(option + ": " + e.getMessage());
-      }
-    }
-    assertThat(wrong).isEmpty();
+
+    assertThat(OptionCatalogues.unreadableDefaults(reference, SessionOption.values())).isEmpty();
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.tandem.proxy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.config.TandemOption;
+import io.tandem.core.testing.OptionCatalogues;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.ProxyOption;
 import io.tandem.testkit.docs.DocumentedNames;
@@ -45,15 +45,8 @@ class ProxyOptionTest {
   @Test
   void should_read_every_default_of_reference_conf_as_its_type() {
     var reference = ConfigFactory.defaultReference(getClass().getClassLoader());
-    List<String> wrong = new ArrayList<>();
-    for (ProxyOption option : ProxyOption.values()) {
-      try {
-        option.type().read(reference, option.path());
-      } catch (ConfigException e) {
-        wrong.add(option + ": " + e.getMessage());
-      }
-    }
-    assertThat(wrong).isEmpty();
+
+    assertThat(OptionCatalogues.unreadableDefaults(reference, ProxyOption.values())).isEmpty();
   }
 
   @Test

@@ -2,16 +2,14 @@ package io.tandem.core.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.testing.OptionCatalogues;
 import io.tandem.testkit.docs.DocumentedNames;
 import io.tandem.testkit.docs.ReferenceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +38,8 @@ class MirrorOptionTest {
   @Test
   void should_read_every_default_of_reference_conf_as_its_type() {
     var reference = ConfigFactory.defaultReference(getClass().getClassLoader());
-    List<String> wrong = new ArrayList<>();
-    for (MirrorOption option : MirrorOption.values()) {
-      try {
-        option.type().read(reference, option.path());
-      } catch (ConfigException e) {
-        wrong.add(option + ": " + e.getMessage());
-      }
-    }
-    assertThat(wrong).isEmpty();
+
+    assertThat(OptionCatalogues.unreadableDefaults(reference, MirrorOption.values())).isEmpty();
   }
 
   @Test
