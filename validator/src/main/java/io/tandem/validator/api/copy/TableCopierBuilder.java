@@ -16,12 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Configures a {@link TableCopier}. Required: {@link #withSource}, {@link #withTarget}, {@link #forTable}.
  * Defaults: timestamps PRESERVE, counters REFUSE, 256 splits, 4 ranges in parallel, 32 writes in flight per
  * range, no rate limit, {@link ScanSettings#DEFAULTS}, writes at LOCAL_QUORUM, no checkpoint, no progress bar,
- * metrics into a {@link SimpleMeterRegistry}, the system UTC clock.
+ * metrics into a {@link SimpleMeterRegistry}, the system UTC clock, write retries scheduled on a daemon thread
+ * the copy owns. The ranges are copied by a pool of {@link #withConcurrency concurrency} threads that each run
+ * creates and shuts down: that pool is the unit of parallelism you set, so it is not taken from the caller.
  */
 public final class TableCopierBuilder {
 
@@ -45,6 +48,7 @@ public final class TableCopierBuilder {
   private RangeListener rangeListener;
   private MeterRegistry meterRegistry;
   private Clock clock = Clock.systemUTC();
+  private ScheduledExecutorService scheduler;
 
   TableCopierBuilder() {}
 
@@ -182,6 +186,16 @@ public final class TableCopierBuilder {
   }
 
   /**
+   * Runs the back-offs of failed target writes before they are retried. The copy uses it and never shuts it
+   * down. Default: a single daemon thread created when {@link TableCopier#run()} starts and shut down when it
+   * ends.
+   */
+  public TableCopierBuilder withScheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /**
    * Checks the settings and reads the table's schema from both clusters.
    *
    * @throws IllegalStateException when a required setting is missing or settings contradict each other
@@ -203,7 +217,7 @@ public final class TableCopierBuilder {
     return new DefaultTableCopier(new CopySettings(source, target, schema, strategy, backdateTimestamp, counterMode,
         splits, concurrency, maxInFlightWrites, maxRowsPerSecond, adaptiveLatencyTarget, scanSettings,
         writeConsistency, checkpointDirectory, dryRun, progress, rangeListener,
-        meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(), clock));
+        meterRegistry != null ? meterRegistry : new SimpleMeterRegistry(), clock, scheduler));
   }
 
   private static void require(boolean condition, String message) {

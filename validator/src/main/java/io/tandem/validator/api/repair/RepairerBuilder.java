@@ -3,6 +3,8 @@ package io.tandem.validator.api.repair;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.validator.api.validate.Mismatch;
 import io.tandem.validator.api.validate.ValidationReport;
 import io.tandem.validator.internal.repair.DefaultRepairer;
@@ -11,6 +13,7 @@ import io.tandem.validator.internal.repair.RepairSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +22,9 @@ import java.util.Objects;
 /**
  * Builds a {@link Repairer}. Needs both sessions and where the candidates come from: a mismatch ledger
  * ({@code mismatches.jsonl}), a {@link ValidationReport}, or mismatches. Defaults: target-only rows kept,
- * not a dry run, reads and writes at LOCAL_QUORUM, 10 s per request, no plan printed.
+ * not a dry run, reads and writes at LOCAL_QUORUM, 10 s per request, no plan printed, the system UTC clock,
+ * metrics into a {@link SimpleMeterRegistry}. A repair runs on the calling thread: it starts no background work,
+ * so there is no executor to give it.
  */
 public final class RepairerBuilder {
 
@@ -31,6 +36,8 @@ public final class RepairerBuilder {
   private PrintStream planOutput;
   private ConsistencyLevel consistency = DefaultConsistencyLevel.LOCAL_QUORUM;
   private Duration requestTimeout = Duration.ofSeconds(10);
+  private Clock clock = Clock.systemUTC();
+  private MeterRegistry meterRegistry;
 
   RepairerBuilder() {}
 
@@ -102,6 +109,25 @@ public final class RepairerBuilder {
     return this;
   }
 
+  /**
+   * The clock read for "now" where a repair needs it: the delete timestamp of a target-only row that has no
+   * cell to take a writetime from, and the fallback write timestamp of a key-only row (its millis, as
+   * microseconds). Default {@link Clock#systemUTC()}.
+   */
+  public RepairerBuilder withClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Where the {@code tandem.repair.*} meters go ({@code tandem.repair.rows}, {@code tandem.repair.actions};
+   * see docs/metrics.md). Default: a new {@link SimpleMeterRegistry}, as for the copy and the validation.
+   */
+  public RepairerBuilder withMeterRegistry(MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "meter registry");
+    return this;
+  }
+
   public Repairer build() {
     if (source == null || target == null) {
       throw new IllegalStateException("A repair needs both sessions: call withSource(...) and withTarget(...)");
@@ -111,6 +137,7 @@ public final class RepairerBuilder {
           "A repair needs candidates: call fromLedger(path), fromReport(report) or fromMismatches(list)");
     }
     return new DefaultRepairer(source, target, candidates,
-        new RepairSettings(deleteTargetOnlyRows, dryRun, planOutput, consistency, requestTimeout));
+        new RepairSettings(deleteTargetOnlyRows, dryRun, planOutput, consistency, requestTimeout, clock,
+            meterRegistry != null ? meterRegistry : new SimpleMeterRegistry()));
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * {@link #forTables} or {@link #forKeyspace}). Defaults: values only (no writetime or TTL comparison), recheck
  * after 2 s, 256 splits, 4 ranges at once, no rate limit, {@link ScanSettings#DEFAULTS}, no report files, 1000
  * mismatches kept in the report object, no progress output, the system UTC clock, a {@link SimpleMeterRegistry}.
+ * The ranges are compared by a pool of {@link #withConcurrency concurrency} threads that each table's run
+ * creates and shuts down: that pool is the unit of parallelism you set, so it is not taken from the caller.
  */
 public final class ValidatorBuilder {
 
@@ -144,7 +146,10 @@ public final class ValidatorBuilder {
     return this;
   }
 
-  /** The clock read for the scan start (which decides what is in flight). Default {@link Clock#systemUTC()}. */
+  /**
+   * The clock read for the scan start (which decides what is in flight) and for the time each difference is
+   * first seen ({@code Mismatch.detectedAt}). Default {@link Clock#systemUTC()}.
+   */
   public ValidatorBuilder withClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;

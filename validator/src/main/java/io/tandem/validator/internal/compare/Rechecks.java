@@ -8,7 +8,6 @@ import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.scan.ScanException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,7 +40,8 @@ final class Rechecks {
 
   /** Queues a row that differed just now. */
   void add(RowKey key, MismatchKind kind, List<CellDifference> cells, boolean withStatic) {
-    waiting.add(new Candidate(key, kind, cells, withStatic, Instant.now(), System.nanoTime() + delay.toNanos()));
+    waiting.add(new Candidate(key, kind, cells, withStatic, context.clock().instant(),
+        System.nanoTime() + delay.toNanos()));
   }
 
   /** Classifies finished re-reads and starts due ones; never blocks. */

@@ -9,17 +9,19 @@ import io.tandem.validator.internal.report.MismatchLedger;
 import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.scan.RowLookup;
 import io.tandem.validator.internal.scan.ScanQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * What every worker validating one table shares: the query, both clusters' point lookups, the comparator, where
- * mismatches go, and the scan start (in microseconds, the unit of WRITETIME) that separates in-flight writes.
+ * mismatches go, the scan start (in microseconds, the unit of WRITETIME) that separates in-flight writes, and
+ * the validation's clock, which dates each difference when it is seen.
  */
 record TableContext(
     ScanQuery query, RowLookup sourceLookup, RowLookup targetLookup, RowComparator comparator, CqlLiterals literals,
-    TableCollector collector, long scanStartMicros) {
+    TableCollector collector, long scanStartMicros, Clock clock) {
 
   /** The context of validating {@code query}'s table; mismatches also go to {@code ledger} unless it is null. */
   static TableContext create(ValidationSettings settings, ScanQuery query, Instant scanStart, MismatchLedger ledger) {
@@ -29,7 +31,7 @@ record TableContext(
     TableCollector collector = new TableCollector(query.schema().displayName(), settings.maxMismatchesInReport(),
         ledger, settings.meterRegistry());
     return new TableContext(query, lookup(settings, settings.source(), query), lookup(settings, settings.target(), query),
-        comparator, literals, collector, ChronoUnit.MICROS.between(Instant.EPOCH, scanStart));
+        comparator, literals, collector, ChronoUnit.MICROS.between(Instant.EPOCH, scanStart), settings.clock());
   }
 
   private static RowLookup lookup(ValidationSettings settings, CqlSession session, ScanQuery query) {

@@ -13,8 +13,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Everything a copy was configured with, validated by the builder. Nullable fields are optional. */
+/**
+ * Everything a copy was configured with, validated by the builder. Nullable fields are optional; a null
+ * {@code retryScheduler} means the copy creates (and shuts down) its own.
+ */
 public record CopySettings(
     CqlSession source,
     CqlSession target,
@@ -34,4 +38,5 @@ public record CopySettings(
     PrintStream progress,
     RangeListener rangeListener,
     MeterRegistry meterRegistry,
-    Clock clock) {}
+    Clock clock,
+    ScheduledExecutorService retryScheduler) {}

@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +80,10 @@ public final class DefaultTableCopier implements TableCopier {
       List<RangeListener> listeners, long startNanos) {
     CopyMetrics metrics = new CopyMetrics(settings.meterRegistry(), table);
     RowThrottle throttle = throttle();
-    ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "tandem-copy-retries");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
+    try (RetryScheduler retries = RetryScheduler.of(settings.retryScheduler())) {
       ScanQuery query = new ScanQuery(settings.schema(), partitioner);
       RangeReader reader = new RangeReader(settings.source(), query, settings.scanSettings());
-      TargetWriter writer = new TargetWriter(settings.target(), throttle, metrics, retries, settings.dryRun());
+      TargetWriter writer = new TargetWriter(settings.target(), throttle, metrics, retries.executor(), settings.dryRun());
       CopyRangeJob job = new CopyRangeJob(reader, handler(query, backdate, writer, metrics), throttle, metrics,
           settings.maxInFlightWrites(), settings.scanSettings().pageSize());
       if (settings.progress() != null) {
@@ -108,8 +101,6 @@ public final class DefaultTableCopier implements TableCopier {
           .toList();
       Counts counts = new Counts(metrics.rowsRead(), metrics.writesIssued(), metrics.rowsSkipped());
       return report(backdate, counts, failed, resumed, result.isComplete(), result.cancelled(), startNanos);
-    } finally {
-      retries.shutdownNow();
     }
   }
 

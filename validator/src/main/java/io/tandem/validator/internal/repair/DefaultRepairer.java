@@ -31,6 +31,7 @@ public final class DefaultRepairer implements Repairer {
   private final List<Candidate> candidates;
   private final RepairSettings settings;
   private final Map<String, TableRepairContext> tables = new HashMap<>();
+  private final Map<String, RepairMetrics> metrics = new HashMap<>();
 
   public DefaultRepairer(CqlSession source, CqlSession target, List<Candidate> candidates, RepairSettings settings) {
     this.source = source;
@@ -47,6 +48,8 @@ public final class DefaultRepairer implements Repairer {
       TableRepairContext table = tables.computeIfAbsent(candidate.table(),
           name -> TableRepairContext.create(source, target, name, settings));
       RowRepairPlanner.Plan plan = planFor(table, candidate);
+      metrics.computeIfAbsent(candidate.table(), name -> new RepairMetrics(settings.meterRegistry(), name))
+          .planned(plan.actions());
       plan.actions().forEach(this::announce);
       actions.addAll(plan.actions());
       if (!settings.dryRun()) {
@@ -62,7 +65,7 @@ public final class DefaultRepairer implements Repairer {
     RowKey key = table.literals().parseKey(table.schema(), candidate.token(), candidate.key());
     CompletableFuture<Optional<Row>> sourceRow = table.sourceRows().read(key).toCompletableFuture();
     CompletableFuture<Optional<Row>> targetRow = table.targetRows().read(key).toCompletableFuture();
-    return new RowRepairPlanner(table, settings.deleteTargetOnlyRows())
+    return new RowRepairPlanner(table, settings.deleteTargetOnlyRows(), settings.clock())
         .plan(key, candidate.key(), sourceRow.join(), targetRow.join());
   }
 

@@ -8,6 +8,7 @@ import io.tandem.validator.api.repair.RepairAction.Kind;
 import io.tandem.validator.api.validate.CellDifference;
 import io.tandem.validator.internal.scan.RowKey;
 import io.tandem.validator.internal.schema.ColumnSchema;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,13 @@ final class RowRepairPlanner {
 
   private final TableRepairContext table;
   private final boolean deleteTargetOnlyRows;
+  private final Clock clock;
 
-  RowRepairPlanner(TableRepairContext table, boolean deleteTargetOnlyRows) {
+  /** {@code clock} gives the delete timestamp of a target-only row without cells (its millis, in micros). */
+  RowRepairPlanner(TableRepairContext table, boolean deleteTargetOnlyRows, Clock clock) {
     this.table = table;
     this.deleteTargetOnlyRows = deleteTargetOnlyRows;
+    this.clock = clock;
   }
 
   /** The decisions for a row, with the statements that carry them out. */
@@ -132,7 +136,7 @@ final class RowRepairPlanner {
         newest = Math.max(newest, row.getLong(index));
       }
     }
-    return newest == Long.MIN_VALUE ? System.currentTimeMillis() * 1000 : newest;
+    return newest == Long.MIN_VALUE ? clock.millis() * 1000 : newest;
   }
 
   private ColumnSchema column(String name) {

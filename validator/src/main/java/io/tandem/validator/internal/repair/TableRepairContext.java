@@ -32,7 +32,7 @@ record TableRepairContext(
         new RowLookup(source, query, settings.consistency(), settings.requestTimeout()),
         new RowLookup(target, query, settings.consistency(), settings.requestTimeout()),
         // every repaired cell has a writetime of its own; the fallback only serves a key-only row
-        new RowWritePlanner(target, query, WriteTiming.preserve(System.currentTimeMillis() * 1000),
+        new RowWritePlanner(target, query, WriteTiming.preserve(settings.clock().millis() * 1000),
             settings.consistency()),
         new RowComparator(query, literals, false, null), literals);
   }
