@@ -25,6 +25,7 @@ import com.typesafe.config.ConfigParseOptions;
 import io.tandem.core.api.config.TandemOption;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.proxy.internal.config.ProxyConfigReader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +38,8 @@ import java.util.TreeSet;
 
 /**
  * Everything a {@link TandemProxy} needs. Built with {@link #builder(ClusterEndpoint, ClusterEndpoint)}, which
- * checks each value when it is set; the Javadoc of each builder method gives its default, and {@link
- * ProxyOption} lists the settings. Immutable.
+ * checks each value when it is set, or read from a HOCON config with {@link #from(Config)}; the Javadoc of each
+ * builder method gives its default, and {@link ProxyOption} lists the settings. Immutable.
  */
 public final class ProxyConfig {
 
@@ -59,6 +60,25 @@ public final class ProxyConfig {
 
   public static Builder builder(ClusterEndpoint source, ClusterEndpoint target) {
     return new Builder(source, target);
+  }
+
+  /**
+   * Reads the {@code tandem.proxy} section of a HOCON config (both clusters under {@code tandem.proxy.source}
+   * and {@code tandem.proxy.target}, and the proxy's own settings) and the {@code tandem.mirror} section, as the
+   * {@code tandem-proxy} command line reads its {@code --config} file. Anything missing comes from {@link
+   * #MIRROR_DEFAULTS} and the {@code reference.conf} files (the proxy's and core's), so a config giving only
+   * both clusters' {@code contact-points} yields {@link #builder}'s defaults. {@code tandem.proxy.read-side} is
+   * checked for a typo but otherwise ignored: it is not part of a {@code ProxyConfig}; route reads with {@code
+   * proxy.control().routeReadsTo(side)} once the proxy runs. Keystores and truststores named are opened now.
+   *
+   * @throws IllegalArgumentException a wrong value, an unknown {@code tandem.proxy} key or a missing contact
+   *     point: one line naming the setting's path (e.g. {@code tandem.proxy.port}) and saying what to do
+   */
+  public static ProxyConfig from(Config config) {
+    Config resolved = ProxyConfigReader.withDefaults(config);
+    ProxyConfig proxy = ProxyConfigReader.read(resolved, ProxyConfigReader.NO_FLAGS);
+    ProxyConfigReader.readSide(resolved, ProxyConfigReader.NO_FLAGS);
+    return proxy;
   }
 
   /** A builder holding this configuration's values, to change some of them. */

@@ -1,7 +1,13 @@
 package io.tandem.proxy.cli;
 
 import io.tandem.core.api.config.MirrorOption;
+import io.tandem.core.api.config.TandemOption;
 import io.tandem.proxy.api.ProxyOption;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Every setting the proxy's command line and {@code --config} file share: each names its catalogue option, so a
@@ -46,4 +52,38 @@ final class Settings {
   static final Setting PRIMARY_ONLY_STATEMENTS = Setting.of(MirrorOption.PRIMARY_ONLY_STATEMENTS, "--filter-tables");
 
   private Settings() {}
+
+  /** The flag that sets an option, or {@code null} when only the {@code --config} file can. */
+  static String flag(TandemOption option) {
+    return Flags.BY_OPTION.get(option);
+  }
+
+  /** Every setting above by option, read once the constants exist. */
+  private static final class Flags {
+    static final Map<TandemOption, String> BY_OPTION = byOption();
+
+    private static Map<TandemOption, String> byOption() {
+      Map<TandemOption, String> flags = new HashMap<>();
+      try {
+        for (Field field : Settings.class.getDeclaredFields()) {
+          if (!Modifier.isStatic(field.getModifiers())) {
+            continue;
+          }
+          Object constant = field.get(null);
+          if (constant instanceof Setting setting) {
+            flags.put(setting.option(), setting.flag());
+          } else if (constant instanceof ClusterSettings cluster) {
+            for (RecordComponent component : ClusterSettings.class.getRecordComponents()) {
+              if (component.getAccessor().invoke(cluster) instanceof Setting setting) {
+                flags.put(setting.option(), setting.flag());
+              }
+            }
+          }
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      return flags;
+    }
+  }
 }

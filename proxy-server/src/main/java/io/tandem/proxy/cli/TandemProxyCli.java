@@ -8,6 +8,7 @@ import io.tandem.core.api.Side;
 import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
+import io.tandem.proxy.internal.config.ProxyConfigReader;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class TandemProxyCli implements Callable<Integer> {
     commandLine.setParameterExceptionHandler(TandemProxyCli::badInput);
     commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
       LOG.debug("Start-up failed", error);
-      line.getErr().println(NAME + ": could not start the proxy: " + ProxySettingsReader.oneLine(message(error)));
+      line.getErr().println(NAME + ": could not start the proxy: " + ProxyConfigReader.oneLine(message(error)));
       line.getErr().flush();
       return 1;
     });
@@ -125,9 +126,11 @@ public final class TandemProxyCli implements Callable<Integer> {
   ProxySettings settings() {
     Overrides overrides = overrides();
     try {
-      return ProxySettingsReader.read(effectiveConfig(overrides));
+      Config config = effectiveConfig(overrides);
+      return new ProxySettings(ProxyConfigReader.read(config, Settings::flag),
+          ProxyConfigReader.readSide(config, Settings::flag));
     } catch (ConfigException e) {
-      throw new IllegalArgumentException(ProxySettingsReader.oneLine(e.getMessage()), e);
+      throw new IllegalArgumentException(ProxyConfigReader.oneLine(e.getMessage()), e);
     }
   }
 
@@ -201,7 +204,7 @@ public final class TandemProxyCli implements Callable<Integer> {
     try {
       return ConfigFactory.parseFile(configFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
-      throw new IllegalArgumentException("--config: " + ProxySettingsReader.oneLine(e.getMessage()), e);
+      throw new IllegalArgumentException("--config: " + ProxyConfigReader.oneLine(e.getMessage()), e);
     }
   }
 
@@ -241,7 +244,7 @@ public final class TandemProxyCli implements Callable<Integer> {
       List<String> suggestions = unmatched.getSuggestions();
       hint = "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
     }
-    err.println(NAME + ": " + ProxySettingsReader.oneLine(error.getMessage()) + hint + " (see --help)");
+    err.println(NAME + ": " + ProxyConfigReader.oneLine(error.getMessage()) + hint + " (see --help)");
     err.flush();
     return 2;
   }

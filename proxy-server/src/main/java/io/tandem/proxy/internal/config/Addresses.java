@@ -1,4 +1,4 @@
-package io.tandem.proxy.cli;
+package io.tandem.proxy.internal.config;
 
 import java.net.InetSocketAddress;
 import java.util.regex.Pattern;
