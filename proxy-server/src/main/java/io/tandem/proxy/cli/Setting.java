@@ -17,9 +17,4 @@ record Setting(TandemOption option, String flag) {
   String path() {
     return option.path();
   }
-
-  /** {@code "--proxy-port (tandem.proxy.port)"}, or the path alone. */
-  String describe() {
-    return flag == null ? path() : flag + " (" + path() + ")";
-  }
 }
