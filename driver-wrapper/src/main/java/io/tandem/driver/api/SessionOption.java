@@ -1,8 +1,8 @@
 package io.tandem.driver.api;
 
+import io.tandem.core.api.config.OptionSpec;
 import io.tandem.core.api.config.OptionType;
 import io.tandem.core.api.config.TandemOption;
-import java.util.Optional;
 
 /**
  * Every {@code tandem.session} setting of {@link DualWriteCqlSession} (this module's {@code reference.conf}),
@@ -17,35 +17,14 @@ public enum SessionOption implements TandemOption {
   SHADOW_READS_MAX_ROWS("shadow-reads.max-rows", OptionType.INTEGER, "5000",
       "Most rows of the first page compared per read.");
 
-  private final String path;
-  private final OptionType type;
-  private final String defaultValue;
-  private final String description;
+  private final OptionSpec spec;
 
   SessionOption(String key, OptionType type, String defaultValue, String description) {
-    this.path = "tandem.session." + key;
-    this.type = type;
-    this.defaultValue = defaultValue;
-    this.description = description;
+    this.spec = OptionSpec.of("tandem.session", key, type, defaultValue, description);
   }
 
   @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public OptionType type() {
-    return type;
-  }
-
-  @Override
-  public Optional<String> defaultValue() {
-    return Optional.of(defaultValue);
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public OptionSpec spec() {
+    return spec;
   }
 }

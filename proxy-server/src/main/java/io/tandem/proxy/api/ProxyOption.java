@@ -1,8 +1,8 @@
 package io.tandem.proxy.api;
 
+import io.tandem.core.api.config.OptionSpec;
 import io.tandem.core.api.config.OptionType;
 import io.tandem.core.api.config.TandemOption;
-import java.util.Optional;
 
 /**
  * Every {@code tandem.proxy} setting of the proxy (this module's {@code reference.conf}), with the default
@@ -77,35 +77,14 @@ public enum ProxyOption implements TandemOption {
   ADMIN_ADDRESS("admin.address", OptionType.STRING, "\"127.0.0.1\"", "Address of the admin and metrics endpoint."),
   ADMIN_PORT("admin.port", OptionType.INTEGER, "28000", "Port of the admin and metrics endpoint.");
 
-  private final String path;
-  private final OptionType type;
-  private final String defaultValue;
-  private final String description;
+  private final OptionSpec spec;
 
   ProxyOption(String key, OptionType type, String defaultValue, String description) {
-    this.path = "tandem.proxy." + key;
-    this.type = type;
-    this.defaultValue = defaultValue;
-    this.description = description;
+    this.spec = OptionSpec.of("tandem.proxy", key, type, defaultValue, description);
   }
 
   @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public OptionType type() {
-    return type;
-  }
-
-  @Override
-  public Optional<String> defaultValue() {
-    return Optional.of(defaultValue);
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public OptionSpec spec() {
+    return spec;
   }
 }

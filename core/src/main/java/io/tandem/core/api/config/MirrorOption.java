@@ -1,6 +1,5 @@
 package io.tandem.core.api.config;
 
-import java.util.Optional;
 
 /**
  * Every {@code tandem.mirror} setting of the mirror engine (core's {@code reference.conf}), with the default
@@ -49,35 +48,14 @@ public enum MirrorOption implements TandemOption {
   REPLAY_INTERVAL("replay.interval", OptionType.DURATION, "10 seconds", "How often a non-empty log is replayed."),
   REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step.");
 
-  private final String path;
-  private final OptionType type;
-  private final String defaultValue;
-  private final String description;
+  private final OptionSpec spec;
 
   MirrorOption(String key, OptionType type, String defaultValue, String description) {
-    this.path = "tandem.mirror." + key;
-    this.type = type;
-    this.defaultValue = defaultValue;
-    this.description = description;
+    this.spec = OptionSpec.of("tandem.mirror", key, type, defaultValue, description);
   }
 
   @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public OptionType type() {
-    return type;
-  }
-
-  @Override
-  public Optional<String> defaultValue() {
-    return Optional.of(defaultValue);
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public OptionSpec spec() {
+    return spec;
   }
 }

@@ -15,19 +15,30 @@ import java.util.stream.Collectors;
  */
 public interface TandemOption {
 
-  /** The full path, e.g. {@code tandem.mirror.retry.max-attempts}. */
-  String path();
+  /** Path, type, default and description, as the catalogue declares them. */
+  OptionSpec spec();
 
-  OptionType type();
+  /** The full path, e.g. {@code tandem.mirror.retry.max-attempts}. */
+  default String path() {
+    return spec().path();
+  }
+
+  default OptionType type() {
+    return spec().type();
+  }
 
   /**
    * The default exactly as {@code reference.conf} writes it (HOCON: {@code SYNC}, {@code 1 second},
    * {@code ""}, {@code [3, 4, 5]}); empty when the option has no default.
    */
-  Optional<String> defaultValue();
+  default Optional<String> defaultValue() {
+    return spec().optionalDefault();
+  }
 
   /** What the option does, in one line. */
-  String description();
+  default String description() {
+    return spec().description();
+  }
 
   /**
    * The defaults of {@code options} as a config, each at its path; options without a default are absent.
