@@ -24,7 +24,8 @@ final class NoStaleInstancesGate implements Gate {
   public GateResult check(GateContext context) {
     List<InstanceStatus> stale = with(context, Liveness.STALE);
     List<InstanceStatus> gone = with(context, Liveness.GONE);
-    String ignored = gone.isEmpty() ? "" : "; ignored, silent for over " + context.config().forgetAfter() + ": "
+    String ignored = gone.isEmpty() ? "" : "; ignored, silent for over "
+        + context.config().forgetAfter().toSeconds() + " s: "
         + gone.stream().map(status -> status.report().instanceId()).collect(joining(", "));
     if (stale.isEmpty()) {
       return GateResult.pass(NAME, "no instance is stale" + ignored);
