@@ -38,7 +38,7 @@ public interface MigrationCoordinator {
 
   /**
    * Moves the migration one phase back, down to {@link Phase#DUAL_WRITE}. Leaving {@link Phase#TARGET_ONLY}
-   * (or {@code DONE}) backwards is refused unless forced: the message says what must first be copied from the
+   * backwards is refused unless forced: the message says what must first be copied from the
    * target to the source, with the command.
    */
   MigrationRecord rollback(String id, StepRequest request);

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Where the phase may change: which phase a step forward or back leads to, and which steps are refused before
  * any gate is checked. Forward one phase at a time up to DONE; back one phase at a time down to DUAL_WRITE, and
- * out of TARGET_ONLY or DONE only when forced (the source missed every write since TARGET_ONLY).
+ * out of TARGET_ONLY only when forced (the source missed every write since TARGET_ONLY; DONE back to TARGET_ONLY
+ * loses nothing, neither writes the source).
  */
 final class PhaseTransitions {
 
@@ -40,7 +41,7 @@ final class PhaseTransitions {
    *
    * @param history the migration's history, to say since when writes reached the target only
    * @throws MigrationException {@code INVALID_STEP} from SETUP or DUAL_WRITE, when another phase than the
-   *     previous is asked, or out of TARGET_ONLY or DONE without {@code force}
+   *     previous is asked, or out of TARGET_ONLY without {@code force}
    */
   static Phase backward(MigrationRecord current, StepRequest request, List<PhaseChange> history) {
     Phase from = current.phase();
@@ -65,7 +66,7 @@ final class PhaseTransitions {
 
   /** Whether a step back from {@code from} needs a copy target → source first. */
   static boolean leavesTargetOnly(Phase from) {
-    return from == Phase.TARGET_ONLY || from == Phase.DONE;
+    return from == Phase.TARGET_ONLY;
   }
 
   private static String copyBackFirst(MigrationRecord current, Instant since) {
