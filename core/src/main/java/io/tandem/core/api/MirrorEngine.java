@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tandem.core.api.classify.StatementClassifier;
 import io.tandem.core.api.mirror.WriteCommand;
+import io.tandem.core.api.control.InstanceHealth;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
@@ -79,6 +80,13 @@ public interface MirrorEngine extends AutoCloseable {
   MigrationControl control();
 
   FailedWriteLog failedWrites();
+
+  /**
+   * What the engine reports in a control-plane heartbeat: entries of the failed-write log not yet replayed,
+   * mirrored copies in flight, and copies that failed on the secondary since the engine started; no shadow
+   * reads (a front door adds its own with {@link InstanceHealth#withShadowReads}).
+   */
+  InstanceHealth health();
 
   /** The breaker guarding writes to one cluster. */
   CircuitBreaker breaker(Side side);

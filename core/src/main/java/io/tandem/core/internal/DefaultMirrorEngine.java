@@ -6,6 +6,7 @@ import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.StatementClassifier;
 import io.tandem.core.api.mirror.WriteCommand;
+import io.tandem.core.api.control.InstanceHealth;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorConfig;
@@ -123,6 +124,11 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public FailedWriteLog failedWrites() {
     return failedWrites;
+  }
+
+  @Override
+  public InstanceHealth health() {
+    return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0);
   }
 
   @Override

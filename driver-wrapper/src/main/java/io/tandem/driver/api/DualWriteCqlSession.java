@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
+import io.tandem.core.api.control.MigrationFollower;
+import java.util.Optional;
 
 /**
  * A {@link CqlSession} over two clusters, for migrating an application without downtime: every write goes
@@ -22,10 +24,14 @@ import io.tandem.core.api.control.MigrationControl;
  * }</pre>
  *
  * <p>Cutover, live: {@code migration().routeReadsTo(Side.TARGET)}, then {@code
- * migration().makePrimary(Side.TARGET)}, then {@code migration().stopMirroring()}.
+ * migration().makePrimary(Side.TARGET)}, then {@code migration().stopMirroring()}. Or, across every instance
+ * and restarts, through the control plane: build with {@link DualWriteCqlSessionBuilder#withMigration(String)
+ * withMigration(id)} and move the migration with {@code tandem migrate advance}; the session then follows the
+ * stored phase, and local changes through {@link #migration()} are overridden at the next poll.
  *
  * <p>{@link #getMetadata()}, {@link #getContext()}, {@link #getKeyspace()} and {@link #getMetrics()} come
- * from the session that serves reads. Closing closes both sessions (after in-flight mirrored writes drain).
+ * from the session that serves reads. Closing stops following the migration (deregistering), then closes both
+ * sessions (after in-flight mirrored writes drain).
  */
 public interface DualWriteCqlSession extends CqlSession {
 
@@ -36,6 +42,13 @@ public interface DualWriteCqlSession extends CqlSession {
 
   /** The live migration controls: read side, primary, mirroring on/off, mirror modes. */
   MigrationControl migration();
+
+  /**
+   * The follower of the migration this session was built with ({@code withMigration(id)} or {@code
+   * tandem.control.migration-id}), for health checks: applied version, stale or not, last contact; empty
+   * without a migration id.
+   */
+  Optional<MigrationFollower> migrationFollower();
 
   /** The engine that mirrors the writes: failed-write log, breakers, replay. */
   MirrorEngine engine();

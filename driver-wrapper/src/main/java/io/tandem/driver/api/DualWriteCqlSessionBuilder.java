@@ -7,8 +7,12 @@ import com.typesafe.config.ConfigFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.tandem.core.api.MirrorEngine;
+import io.tandem.core.api.Side;
+import io.tandem.core.api.control.ControlConfig;
+import io.tandem.core.api.control.ControlStore;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.driver.internal.DefaultDualWriteCqlSession;
+import io.tandem.driver.internal.MigrationFollowing;
 import io.tandem.driver.internal.SessionConfigReader;
 import java.time.Clock;
 import java.util.Objects;
@@ -19,6 +23,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * driver builder (built here; a failure to connect names the cluster). Settings default to the {@code
  * tandem} section of {@code application.conf} — the file the driver itself reads — falling back to the
  * {@code reference.conf} defaults; {@link #withMirrorConfig} and {@link #withShadowReads} override it.
+ *
+ * <p>With a migration id ({@link #withMigration} or {@code tandem.control.migration-id}) the session follows that
+ * migration in the control store: {@link #build()} reads its phase before returning, so the first request is
+ * already served in it, and every change is applied within twice {@code tandem.control.poll-interval}. Without
+ * one the session holds its state in memory, as before.
  */
 public final class DualWriteCqlSessionBuilder {
 
@@ -32,6 +41,9 @@ public final class DualWriteCqlSessionBuilder {
   private MeterRegistry meterRegistry = Metrics.globalRegistry;
   private Clock clock = Clock.systemUTC();
   private ScheduledExecutorService scheduler;
+  private String migrationId;
+  private CqlSession controlSession;
+  private ControlStore controlStore;
 
   DualWriteCqlSessionBuilder() {}
 
@@ -101,10 +113,43 @@ public final class DualWriteCqlSessionBuilder {
   }
 
   /**
-   * Connects (when given builders) and builds the session.
+   * Follows the migration {@code id} of the control store (instead of {@code tandem.control.migration-id}):
+   * the session starts in its stored phase and applies every change an operator makes with {@code tandem
+   * migrate}. Default: none.
+   *
+   * @throws IllegalArgumentException when {@code id} is not a valid migration id
+   */
+  public DualWriteCqlSessionBuilder withMigration(String id) {
+    this.migrationId = ControlConfig.requireMigrationId(id);
+    return this;
+  }
+
+  /**
+   * The session to reach the control store through; it stays the caller's to close. Default: the source
+   * session, or the target's when {@code tandem.control.cluster = TARGET}.
+   */
+  public DualWriteCqlSessionBuilder withControlSession(CqlSession session) {
+    this.controlSession = Objects.requireNonNull(session, "control session");
+    return this;
+  }
+
+  /**
+   * The control store itself, instead of the one in {@code tandem.control.keyspace} over the control session
+   * (e.g. {@code ControlStore.inMemory()} for a trial); it stays the caller's to close.
+   */
+  public DualWriteCqlSessionBuilder withControlStore(ControlStore store) {
+    this.controlStore = Objects.requireNonNull(store, "control store");
+    return this;
+  }
+
+  /**
+   * Connects (when given builders), builds the session and, with a migration id, reads the migration's phase
+   * and applies it before returning.
    *
    * @throws IllegalStateException when a cluster is missing
    * @throws IllegalArgumentException when a {@code tandem.*} setting is invalid
+   * @throws io.tandem.core.api.control.MigrationException when the migration cannot be read: unknown id,
+   *     control store unreachable, malformed row (the message says which); nothing is left open
    */
   public DualWriteCqlSession build() {
     if ((source == null && sourceBuilder == null) || (target == null && targetBuilder == null)) {
@@ -114,6 +159,8 @@ public final class DualWriteCqlSessionBuilder {
     Config settings = config != null ? config : ConfigFactory.load();
     MirrorConfig mirror = mirrorConfig != null ? mirrorConfig : MirrorEngine.configFrom(settings);
     ShadowReadConfig shadow = shadowReads != null ? shadowReads : SessionConfigReader.shadowReads(settings);
+    ControlConfig control = ControlConfig.from(settings);
+    control = migrationId != null ? control.withMigrationId(migrationId) : control;
     CqlSession sourceSession = source != null ? source : connect(sourceBuilder, "source");
     CqlSession targetSession;
     try {
@@ -129,10 +176,29 @@ public final class DualWriteCqlSessionBuilder {
         engineBuilder.withScheduler(scheduler);
       }
       MirrorEngine engine = engineBuilder.build();
-      return new DefaultDualWriteCqlSession(sourceSession, targetSession, engine, shadow, meterRegistry);
+      DefaultDualWriteCqlSession session =
+          new DefaultDualWriteCqlSession(sourceSession, targetSession, engine, shadow, meterRegistry);
+      if (control.migrationId() != null) {
+        follow(session, control, control.cluster() == Side.TARGET ? targetSession : sourceSession);
+      }
+      return session;
     } catch (RuntimeException e) {
       closeIfBuiltHere(sourceSession, sourceBuilder);
       closeIfBuiltHere(targetSession, targetBuilder);
+      throw e;
+    }
+  }
+
+  /** Starts following before the session is handed out; on failure the engine is closed (its log released). */
+  private void follow(DefaultDualWriteCqlSession session, ControlConfig control, CqlSession defaultControl) {
+    try {
+      boolean ownsStore = controlStore == null;
+      ControlStore store = ownsStore
+          ? ControlStore.cassandra(controlSession != null ? controlSession : defaultControl, control)
+          : controlStore;
+      session.follow(MigrationFollowing.start(session, store, ownsStore, control, meterRegistry, clock));
+    } catch (RuntimeException e) {
+      session.engine().close();
       throw e;
     }
   }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
+import io.tandem.core.api.control.MigrationFollower;
 import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.driver.api.ShadowReadConfig;
 import io.tandem.driver.api.ShadowReadStatistics;
@@ -40,6 +41,7 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
   private final StatementRouter router;
   private final ShadowReader shadowReader;
   private final CompletableFuture<Void> closeFuture;
+  private volatile MigrationFollowing following;
 
   public DefaultDualWriteCqlSession(
       CqlSession source, CqlSession target, MirrorEngine engine, ShadowReadConfig shadowReads,
@@ -68,6 +70,17 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
   @Override
   public MigrationControl migration() {
     return engine.control();
+  }
+
+  /** Set once by the builder, before the session is handed out, when it follows a migration. */
+  public void follow(MigrationFollowing following) {
+    this.following = following;
+  }
+
+  @Override
+  public Optional<MigrationFollower> migrationFollower() {
+    MigrationFollowing current = following;
+    return current == null ? Optional.empty() : Optional.of(current.follower());
   }
 
   @Override
@@ -147,10 +160,13 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
     return closeFuture;
   }
 
-  /** Lets in-flight mirrored writes finish (the engine waits up to 10 s), then closes both sessions. */
+  /**
+   * Stops following the migration (deregistering through the still open sessions), lets in-flight mirrored
+   * writes finish (the engine waits up to 10 s), then closes both sessions.
+   */
   @Override
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture.runAsync(engine::close).whenComplete((ignored, error) -> {
+    CompletableFuture.runAsync(this::closeFollowingAndEngine).whenComplete((ignored, error) -> {
       if (error != null) {
         LOG.warn("Closing the mirror engine failed: {}", error.toString());
       }
@@ -164,7 +180,19 @@ public final class DefaultDualWriteCqlSession implements DualWriteCqlSession {
   public CompletionStage<Void> forceCloseAsync() {
     source.forceCloseAsync();
     target.forceCloseAsync();
-    CompletableFuture.runAsync(engine::close);
+    CompletableFuture.runAsync(this::closeFollowingAndEngine);
     return closeFuture;
+  }
+
+  private void closeFollowingAndEngine() {
+    MigrationFollowing current = following;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Stopping to follow migration {} failed: {}", current.follower().migrationId(), e.toString());
+      }
+    }
+    engine.close();
   }
 }

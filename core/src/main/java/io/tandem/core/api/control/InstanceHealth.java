@@ -1,10 +1,17 @@
 package io.tandem.core.api.control;
 
 /**
- * The figures an instance puts in its heartbeat besides the applied version; see {@link InstanceReport}.
+ * The figures an instance puts in its heartbeat besides the applied version; see {@link InstanceReport}. A front
+ * door takes the engine's from {@code MirrorEngine.health()} and adds its shadow-read counts with {@link
+ * #withShadowReads}.
  */
 public record InstanceHealth(long failedWritesPending, long copiesInFlight, long errors, long shadowReads,
     long shadowMismatches) {
 
   public static final InstanceHealth NONE = new InstanceHealth(0, 0, 0, 0, 0);
+
+  /** These figures with the shadow reads compared so far and how many of them differed. */
+  public InstanceHealth withShadowReads(long reads, long mismatches) {
+    return new InstanceHealth(failedWritesPending, copiesInFlight, errors, reads, mismatches);
+  }
 }

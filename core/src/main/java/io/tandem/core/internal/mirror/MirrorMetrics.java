@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,8 @@ public final class MirrorMetrics {
   private final Counter lost;
   private final Counter replayApplied;
   private final Counter replayFailed;
+  /** Every failed copy, whatever its side and cause, for the control plane's heartbeat. */
+  private final LongAdder failures = new LongAdder();
   private final Map<Side, Timer> readLatencies = new EnumMap<>(Side.class);
   private final Map<Side, Timer> writeLatencies = new EnumMap<>(Side.class);
   /** Looked up once per outcome and table: a registry lookup builds and sorts the tags on every call. */
@@ -86,9 +89,15 @@ public final class MirrorMetrics {
   }
 
   public void failure(Side side, Throwable cause) {
+    failures.increment();
     registry
         .counter("tandem.mirror.failures", "side", tag(side), "cause", cause.getClass().getSimpleName())
         .increment();
+  }
+
+  /** Copies counted by {@link #failure} since this was created. */
+  public long failureCount() {
+    return failures.sum();
   }
 
   public void nonReplayable() {
