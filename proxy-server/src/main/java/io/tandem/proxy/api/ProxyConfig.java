@@ -23,6 +23,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.tandem.core.api.config.TandemOption;
+import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.proxy.internal.config.ProxyConfigReader;
@@ -64,7 +65,8 @@ public final class ProxyConfig {
 
   /**
    * Reads the {@code tandem.proxy} section of a HOCON config (both clusters under {@code tandem.proxy.source}
-   * and {@code tandem.proxy.target}, and the proxy's own settings) and the {@code tandem.mirror} section, as the
+   * and {@code tandem.proxy.target}, and the proxy's own settings), the {@code tandem.mirror} section and the
+   * {@code tandem.control} section, as the
    * {@code tandem-proxy} command line reads its {@code --config} file. Anything missing comes from {@link
    * #MIRROR_DEFAULTS} and the {@code reference.conf} files (the proxy's and core's), so a config giving only
    * both clusters' {@code contact-points} yields {@link #builder}'s defaults. {@code tandem.proxy.read-side} is
@@ -109,6 +111,8 @@ public final class ProxyConfig {
   public boolean nativeTransport() { return values.nativeTransport; }
   public MirrorConfig mirror() { return values.mirror; }
   public InetSocketAddress adminAddress() { return values.adminAddress; }
+  /** The migration the proxy follows, and where its control store is; see the builder. */
+  public ControlConfig control() { return values.control; }
 
   /** The highest protocol version configured (clients get v5 only if both clusters speak it). */
   public int maxProtocolVersion() {
@@ -143,6 +147,7 @@ public final class ProxyConfig {
     private boolean nativeTransport = DEFAULTS.getBoolean(NATIVE_TRANSPORT.path());
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = adminAddressDefault();
+    private ControlConfig control = ControlConfig.defaults();
 
     private Builder(ClusterEndpoint source, ClusterEndpoint target) {
       this.source = Objects.requireNonNull(source, "source");
@@ -302,6 +307,17 @@ public final class ProxyConfig {
       return this;
     }
 
+    /**
+     * The control plane: with a {@code migrationId}, the proxy reads that migration from the control store (on
+     * the cluster {@code control.cluster()} names, through the proxy's own session to it) before accepting
+     * clients, follows its phase and heartbeats; the state-changing {@code /admin/*} POSTs then answer 409.
+     * Default {@link ControlConfig#defaults()}: no migration, the state lives in this process.
+     */
+    public Builder control(ControlConfig control) {
+      this.control = Objects.requireNonNull(control, "control");
+      return this;
+    }
+
     public ProxyConfig build() {
       return new ProxyConfig(this);
     }
@@ -327,6 +343,7 @@ public final class ProxyConfig {
       copy.nativeTransport = nativeTransport;
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;
+      copy.control = control;
       return copy;
     }
 

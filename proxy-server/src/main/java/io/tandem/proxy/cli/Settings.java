@@ -1,5 +1,6 @@
 package io.tandem.proxy.cli;
 
+import io.tandem.core.api.config.ControlOption;
 import io.tandem.core.api.config.MirrorOption;
 import io.tandem.core.api.config.TandemOption;
 import io.tandem.proxy.api.ProxyOption;
@@ -50,6 +51,12 @@ final class Settings {
   static final Setting REWRITE_FUNCTIONS = Setting.of(MirrorOption.REWRITE_NON_DETERMINISTIC_FUNCTIONS, "--uuid");
   static final Setting TABLE_MODES = Setting.of(MirrorOption.TABLE_MODES, "--table-mode");
   static final Setting PRIMARY_ONLY_STATEMENTS = Setting.of(MirrorOption.PRIMARY_ONLY_STATEMENTS, "--filter-tables");
+
+  // the tandem.control settings that have a flag
+  static final Setting MIGRATION_ID = Setting.of(ControlOption.MIGRATION_ID, "--migration");
+  static final Setting CONTROL_CLUSTER = Setting.of(ControlOption.CLUSTER, "--control-cluster");
+  static final Setting CONTROL_KEYSPACE = Setting.of(ControlOption.KEYSPACE, "--control-keyspace");
+  static final Setting CONTROL_POLL_INTERVAL = Setting.of(ControlOption.POLL_INTERVAL, "--control-poll-interval");
 
   private Settings() {}
 

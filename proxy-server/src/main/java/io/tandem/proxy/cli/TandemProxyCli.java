@@ -47,7 +47,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = {"Dual-write CQL proxy for live Cassandra migrations: clients connect to the proxy with any "
         + "driver; reads go to one cluster, writes to both.",
         "Accepts the flags of Azure's cassandra-proxy. Every setting can also come from --config FILE "
-            + "(tandem.proxy and tandem.mirror sections); flags win."})
+            + "(tandem.proxy, tandem.mirror and tandem.control sections); flags win."})
 public final class TandemProxyCli implements Callable<Integer> {
 
   static {
@@ -69,7 +69,7 @@ public final class TandemProxyCli implements Callable<Integer> {
   String target;
 
   @Option(names = "--config", paramLabel = "FILE", order = 1,
-      description = "HOCON, JSON or .properties file with tandem.proxy and tandem.mirror settings.")
+      description = "HOCON, JSON or .properties file with tandem.proxy, tandem.mirror and tandem.control settings.")
   Path configFile;
 
   @Option(names = "--debug", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", order = 2,
@@ -84,6 +84,9 @@ public final class TandemProxyCli implements Callable<Integer> {
 
   @ArgGroup(exclusive = false, validate = false, heading = "%nDual writes:%n", order = 30)
   MirrorOptions mirror = new MirrorOptions();
+
+  @ArgGroup(exclusive = false, validate = false, heading = "%nControl plane:%n", order = 35)
+  ControlOptions control = new ControlOptions();
 
   @ArgGroup(exclusive = false, validate = false,
       heading = "%nAccepted for compatibility with Azure's cassandra-proxy:%n", order = 40)
@@ -127,11 +130,22 @@ public final class TandemProxyCli implements Callable<Integer> {
     Overrides overrides = overrides();
     try {
       Config config = effectiveConfig(overrides);
-      return new ProxySettings(ProxyConfigReader.read(config, Settings::flag),
-          ProxyConfigReader.readSide(config, Settings::flag));
+      return checked(new ProxySettings(ProxyConfigReader.read(config, Settings::flag),
+          ProxyConfigReader.readSide(config, Settings::flag)));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(ProxyConfigReader.oneLine(e.getMessage()), e);
     }
+  }
+
+  /** A followed migration decides where reads go: a read side given as well would be overridden at once. */
+  private static ProxySettings checked(ProxySettings settings) {
+    String migration = settings.proxy().control().migrationId();
+    if (migration != null && settings.readSide() != Side.SOURCE) {
+      throw new IllegalArgumentException("--read-side (tandem.proxy.read-side) cannot be used with --migration "
+          + migration + ": the migration's phase decides where reads go; drop --read-side and move the migration "
+          + "with `tandem migrate advance " + migration + "`");
+    }
+    return settings;
   }
 
   /** Warnings about flags accepted only for compatibility, one per flag given. */
@@ -175,6 +189,7 @@ public final class TandemProxyCli implements Callable<Integer> {
     clusters().addTo(overrides);
     proxy().addTo(overrides);
     mirror().addTo(overrides);
+    control().addTo(overrides);
     azure().addTo(overrides);
     return overrides;
   }
@@ -219,6 +234,10 @@ public final class TandemProxyCli implements Callable<Integer> {
 
   private MirrorOptions mirror() {
     return mirror != null ? mirror : new MirrorOptions();
+  }
+
+  private ControlOptions control() {
+    return control != null ? control : new ControlOptions();
   }
 
   private AzureOptions azure() {

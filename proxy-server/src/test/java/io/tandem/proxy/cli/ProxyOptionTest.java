@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.config.TandemOption;
+import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.testing.OptionCatalogues;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.ProxyOption;
@@ -85,6 +86,17 @@ class ProxyOptionTest {
     assertThat(changed.listenAddress()).isEqualTo(new InetSocketAddress("0.0.0.0", 29043));
     assertThat(changed.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.maxLoginSessions()).isEqualTo(16);
+  }
+
+  @Test
+  void should_keep_the_control_config_through_to_builder() {
+    ProxyConfig config = commandLine("10.0.0.1", "10.0.0.2", "--migration", "orders-2026").toConfig();
+
+    ProxyConfig copy = config.toBuilder().build();
+    ProxyConfig changed = config.toBuilder().control(ControlConfig.defaults()).build();
+
+    assertThat(copy.control().migrationId()).isEqualTo("orders-2026");
+    assertThat(changed.control().migrationId()).isNull();
   }
 
   private static TandemProxyCli commandLine(String... arguments) {

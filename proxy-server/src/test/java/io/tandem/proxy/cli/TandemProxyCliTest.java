@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.typesafe.config.ConfigFactory;
 import io.tandem.core.api.Side;
+import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorMode;
@@ -400,7 +401,61 @@ class TandemProxyCliTest {
         bad(List.of("--filter-tables", "insert (into"), "--filter-tables", "not a Java regular expression"),
         bad(List.of("--table-mode", "shop.audit_log"), "--table-mode", "KEYSPACE[.TABLE]=MODE"),
         bad(List.of("--table-mode", "shop=sometimes"), "--table-mode", "sync, async or off"),
-        bad(List.of("--ghostIps", "{\"10.0.0.3\":\"10.0.0.4\"}"), "--ghostIps", "--proxy-topology"));
+        bad(List.of("--ghostIps", "{\"10.0.0.3\":\"10.0.0.4\"}"), "--ghostIps", "--proxy-topology"),
+        bad(List.of("--migration", "orders 2026!"), "--migration (tandem.control.migration-id)",
+            "'orders 2026!' is not valid", "e.g. orders-2026"),
+        bad(List.of("--control-cluster", "third"), "--control-cluster", "SOURCE"),
+        bad(List.of("--control-keyspace", "1ks"), "--control-keyspace", "not a keyspace name"),
+        bad(List.of("--control-poll-interval", "5"), "--control-poll-interval", "unit"),
+        bad(List.of("--control-poll-interval", "0s"), "--control-poll-interval", "positive"),
+        bad(List.of("--migration", "orders-2026", "--read-side", "target"), "--read-side", "--migration orders-2026",
+            "tandem migrate advance orders-2026"));
+  }
+
+  @Test
+  void should_follow_no_migration_by_default() {
+    ControlConfig control = config(SOURCE, TARGET).control();
+
+    assertThat(control).isEqualTo(ControlConfig.defaults());
+    assertThat(control.migrationId()).isNull();
+  }
+
+  @Test
+  void should_map_the_control_plane_flags() {
+    ControlConfig control = config(SOURCE, TARGET, "--migration", "orders-2026", "--control-cluster", "target",
+        "--control-keyspace", "ops_control", "--control-poll-interval", "500ms").control();
+
+    assertThat(control.migrationId()).isEqualTo("orders-2026");
+    assertThat(control.cluster()).isEqualTo(Side.TARGET);
+    assertThat(control.keyspace()).isEqualTo("ops_control");
+    assertThat(control.pollInterval()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void should_read_the_control_section_of_the_config_file_and_let_flags_win(@TempDir Path directory)
+      throws IOException {
+    Path file = Files.writeString(directory.resolve("proxy.conf"), String.join("\n",
+        "tandem.control { migration-id = orders-2026, keyspace = ops_control, stale-after = 30 seconds }", ""));
+
+    ControlConfig fromFile = config(SOURCE, TARGET, "--config", file.toString()).control();
+    ControlConfig flagWins = config(SOURCE, TARGET, "--config", file.toString(), "--migration", "users-2026")
+        .control();
+
+    assertThat(fromFile.migrationId()).isEqualTo("orders-2026");
+    assertThat(fromFile.keyspace()).isEqualTo("ops_control");
+    assertThat(fromFile.staleAfter()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(flagWins.migrationId()).isEqualTo("users-2026");
+    assertThat(flagWins.keyspace()).isEqualTo("ops_control");
+  }
+
+  @Test
+  void should_name_a_bad_migration_id_in_the_config_file(@TempDir Path directory) throws IOException {
+    Path file = Files.writeString(directory.resolve("proxy.conf"), "tandem.control.migration-id = \"a b\"\n");
+
+    assertThatThrownBy(() -> config(SOURCE, TARGET, "--config", file.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tandem.control.migration-id")
+        .hasMessageContaining("'a b' is not valid");
   }
 
   @Test

@@ -1,14 +1,11 @@
 package io.tandem.proxy.internal.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.replay.ReplayReport;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +40,6 @@ final class AdminRoutes {
   private final MigrationControl control;
   private final Supplier<Readiness> readiness;
   private final FailedWrites failedWrites;
-  private final ObjectMapper json = new ObjectMapper();
 
   AdminRoutes(PrometheusMeterRegistry registry, MigrationControl control, Supplier<Readiness> readiness,
       FailedWrites failedWrites) {
@@ -164,11 +160,7 @@ final class AdminRoutes {
     return body;
   }
 
-  private AdminResponse json(int status, Object body) {
-    try {
-      return AdminResponse.json(status, json.writeValueAsString(body) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static AdminResponse json(int status, Object body) {
+    return AdminResponse.jsonOf(status, body);
   }
 }

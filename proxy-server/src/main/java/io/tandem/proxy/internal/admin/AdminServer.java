@@ -36,7 +36,15 @@ import org.slf4j.LoggerFactory;
  *       replayed;
  *   <li>{@code POST /admin/replay}: replays the failed-write log now (say, after creating a table the target
  *       lacked) instead of at the next {@code replay.interval}; answers what the run did once it finished, or 202 if
- *       it takes over {@value AdminRoutes#REPLAY_WAIT_SECONDS} s (it goes on).
+ *       it takes over {@value AdminRoutes#REPLAY_WAIT_SECONDS} s (it goes on);
+ *   <li>with a followed migration ({@code --migration ID}): {@code GET /migration}, its status (phase, version,
+ *       next phase, gates, instances) and this proxy's applied version and stale flag; {@code POST
+ *       /migration/advance} and {@code POST /migration/rollback} ({@code to}, {@code reason}, {@code force},
+ *       {@code who}) move it through the same coordinator as {@code tandem migrate}. A refusal answers JSON with
+ *       its reason: 409 gates refused (with every gate) or someone else moved it first, 400 a wrong step, 404 an
+ *       unknown migration, 503 the control store out of reach. The four state-changing POSTs above then answer
+ *       409: the migration, not this process, holds the state. Without a migration, {@code /migration*} answer
+ *       404.
  * </ul>
  *
  * <p>Parameters come from the query string or a form body. A wrong parameter gets 400 with one line naming
@@ -64,20 +72,35 @@ public final class AdminServer implements AutoCloseable {
    */
   public AdminServer(InetSocketAddress bind, PrometheusMeterRegistry registry, MigrationControl control,
       Supplier<Readiness> readiness, FailedWrites failedWrites) {
+    this(bind, registry, control, readiness, failedWrites, null);
+  }
+
+  /**
+   * As above, for a proxy following a migration.
+   *
+   * @param followed the migration {@code /migration} shows and moves, or {@code null} when the proxy follows
+   *     none; while it follows one, the state-changing {@code /admin/*} POSTs answer 409
+   */
+  public AdminServer(InetSocketAddress bind, PrometheusMeterRegistry registry, MigrationControl control,
+      Supplier<Readiness> readiness, FailedWrites failedWrites, FollowedMigration followed) {
     this.bind = Objects.requireNonNull(bind, "bind");
     AdminRoutes actions = new AdminRoutes(Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(control, "control"), Objects.requireNonNull(readiness, "readiness"),
         Objects.requireNonNull(failedWrites, "failedWrites"));
+    MigrationRoutes migration = new MigrationRoutes(followed);
     get("/metrics", actions::metrics);
     get("/health/liveness", actions::liveness);
     get("/health/readiness", actions::readiness);
     get("/admin/state", actions::state);
-    routes.put("/admin/read-side", new Route("POST", actions::readSide));
-    routes.put("/admin/primary", new Route("POST", actions::primary));
-    routes.put("/admin/mirroring", new Route("POST", actions::mirroring));
-    routes.put("/admin/mode", new Route("POST", actions::mode));
+    localChange("/admin/read-side", actions::readSide, migration);
+    localChange("/admin/primary", actions::primary, migration);
+    localChange("/admin/mirroring", actions::mirroring, migration);
+    localChange("/admin/mode", actions::mode, migration);
     get("/admin/failed-writes", actions::failedWrites);
     routes.put("/admin/replay", new Route("POST", actions::replay));
+    get("/migration", migration::status);
+    routes.put("/migration/advance", new Route("POST", migration::advance));
+    routes.put("/migration/rollback", new Route("POST", migration::rollback));
   }
 
   /**
@@ -122,6 +145,13 @@ public final class AdminServer implements AutoCloseable {
       executor.shutdownNow();
       server = null;
     }
+  }
+
+  /** A POST changing this process's state: refused while a migration is followed. */
+  private void localChange(String path, BiFunction<RequestParameters, String, AdminResponse> action,
+      MigrationRoutes migration) {
+    routes.put(path, new Route("POST", (parameters, caller) ->
+        migration.localChange(path, caller, () -> action.apply(parameters, caller))));
   }
 
   private void get(String path, Supplier<AdminResponse> action) {

@@ -6,7 +6,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
+import io.tandem.core.api.config.ControlOption;
 import io.tandem.core.api.config.TandemOption;
+import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
@@ -114,6 +116,7 @@ public final class ProxyConfigReader {
     get(ProxyOption.NATIVE_TRANSPORT, () -> builder.nativeTransport(config.getBoolean(ProxyOption.NATIVE_TRANSPORT.path())));
     builder.adminAddress(adminAddress());
     builder.mirror(mirror());
+    builder.control(control());
     return builder.build();
   }
 
@@ -192,6 +195,24 @@ public final class ProxyConfigReader {
   private MirrorConfig mirror() {
     try {
       return MirrorEngine.configFrom(config);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** {@code tandem.control}; the migration id and the cluster checked first, so their errors name the flag. */
+  private ControlConfig control() {
+    get(ControlOption.MIGRATION_ID, () -> {
+      String id = config.getString(ControlOption.MIGRATION_ID.path());
+      return id.isBlank() ? id : ControlConfig.requireMigrationId(id);
+    });
+    get(ControlOption.CLUSTER, () -> side(config.getString(ControlOption.CLUSTER.path())));
+    get(ControlOption.KEYSPACE, () -> ControlConfig.defaults().withKeyspace(
+        config.getString(ControlOption.KEYSPACE.path())));
+    get(ControlOption.POLL_INTERVAL, () -> ControlConfig.defaults().withPollInterval(
+        config.getDuration(ControlOption.POLL_INTERVAL.path())));
+    try {
+      return ControlConfig.from(config);
     } catch (ConfigException e) {
       throw new IllegalArgumentException(oneLine(e.getMessage()), e);
     }

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's lifecycle: its meter registry with the JVM's meters (see {@link ProxyServices}), driver sessions
- * per cluster, the core engine over them, the Netty server, the admin endpoint; and the reverse at {@link
- * #close()}, after draining in-flight requests.
+ * per cluster, the core engine over them, the followed migration if any ({@link ControlPlane}), the Netty server,
+ * the admin endpoint; and the reverse at {@link #close()}, after draining in-flight requests (the proxy
+ * deregisters from its migration before the engine closes).
  */
 public final class DefaultTandemProxy implements TandemProxy {
 
@@ -50,6 +51,7 @@ public final class DefaultTandemProxy implements TandemProxy {
   private MirrorEngine engine;
   private ProxyContext context;
   private ProxyServer server;
+  private ControlPlane controlPlane;
   private boolean closed;
   private InetSocketAddress address;
   private InetSocketAddress adminAddress;
@@ -86,6 +88,10 @@ public final class DefaultTandemProxy implements TandemProxy {
           config.maxLoginSessions())));
     }
     engine = remember(engine(sessions));
+    if (config.control().migrationId() != null) { // before any client: the proxy serves in the stored phase
+      controlPlane = remember(ControlPlane.start(config.control(), sessions.get(config.control().cluster()), engine,
+          services, recording, config.listenAddress()));
+    }
     ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
     Map<Side, BackendConnector> connectors = new EnumMap<>(Side.class);
     Map<Side, ClusterNodes> nodes = new EnumMap<>(Side.class);
@@ -113,7 +119,7 @@ public final class DefaultTandemProxy implements TandemProxy {
     address = server.bind(config.listenAddress(), context, clientTls);
     if (config.adminAddress() != null) {
       AdminServer admin = remember(new AdminServer(config.adminAddress(), registry, engine.control(),
-          () -> readiness(sessions), FailedWrites.of(engine)));
+          () -> readiness(sessions), FailedWrites.of(engine), controlPlane == null ? null : controlPlane.followed()));
       admin.start();
       adminAddress = admin.address();
     }
@@ -147,6 +153,9 @@ public final class DefaultTandemProxy implements TandemProxy {
     details.put("failed_writes_pending", engine.failedWrites().pendingCount());
     details.put("client_connections", context.metrics().openConnections());
     details.put("state", engine.control().state().toString());
+    if (controlPlane != null) {
+      details.put("control", controlPlane.readinessDetails());
+    }
     boolean draining = context.isDraining();
     details.put("draining", draining);
     Object primaryUp = primary == Side.SOURCE ? sourceUp : targetUp;
