@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class MirrorOptionTest {
 
-  private static final ReferenceSettings CATALOGUE = ReferenceSettings.of(TandemOption.defaults(MirrorOption.values()));
+  private static final ReferenceSettings CATALOGUE = ReferenceSettings.of(TandemOption.defaults(coreOptions()));
   private static final ReferenceSettings REFERENCE_CONF =
       ReferenceSettings.read(Path.of("src", "main", "resources", "reference.conf"));
 
   @Test
   void should_declare_every_setting_of_reference_conf_with_the_same_default() {
-    assertThat(CATALOGUE.differences("MirrorOption", REFERENCE_CONF, "core's reference.conf")).isEmpty();
+    assertThat(CATALOGUE.differences("MirrorOption and ControlOption", REFERENCE_CONF, "core's reference.conf"))
+        .isEmpty();
   }
 
   @Test
@@ -33,13 +34,14 @@ class MirrorOptionTest {
     DocumentedNames page = DocumentedNames.read(Path.of("..", "docs", "configuration.md"));
 
     assertThat(CATALOGUE.documentationProblems(page, "tandem.mirror", 1)).as("MirrorOption in %s", page).isEmpty();
+    assertThat(CATALOGUE.documentationProblems(page, "tandem.control", 1)).as("ControlOption in %s", page).isEmpty();
   }
 
   @Test
   void should_read_every_default_of_reference_conf_as_its_type() {
     var reference = ConfigFactory.defaultReference(getClass().getClassLoader());
 
-    assertThat(OptionCatalogues.unreadableDefaults(reference, MirrorOption.values())).isEmpty();
+    assertThat(OptionCatalogues.unreadableDefaults(reference, coreOptions())).isEmpty();
   }
 
   @Test
@@ -73,5 +75,11 @@ class MirrorOptionTest {
         .allSatisfy(option -> assertThat(option.path()).startsWith("tandem.mirror."))
         .extracting(MirrorOption::path)
         .doesNotHaveDuplicates();
+  }
+
+  /** Core's two catalogues: reference.conf holds both sections. */
+  private static TandemOption[] coreOptions() {
+    return java.util.stream.Stream.of(MirrorOption.values(), ControlOption.values()).flatMap(java.util.Arrays::stream)
+        .toArray(TandemOption[]::new);
   }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.control.ControlStore;
-import io.tandem.core.api.control.InstanceHealth;
 import io.tandem.core.api.control.InstanceKind;
 import io.tandem.core.api.control.MigrationCoordinator;
 import io.tandem.core.api.control.MigrationFollower;
@@ -51,7 +50,7 @@ final class ControlPlane implements AutoCloseable {
     try {
       store = ControlStore.cassandra(session, config);
       MigrationFollower.Builder builder = MigrationFollower.builder(store, config, engine.control())
-          .withInstance(InstanceKind.PROXY, instanceId(listen)).withHealth(() -> health(engine))
+          .withInstance(InstanceKind.PROXY, instanceId(listen)).withHealth(engine::health)
           .withClock(services.clock()).withMeterRegistry(registry);
       if (services.scheduler() != null) {
         builder.withScheduler(services.scheduler());
@@ -92,13 +91,6 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /**
-   * The heartbeat's figures from the engine. Only the failed-write backlog is known to the proxy; copies in
-   * flight, errors and shadow reads are reported as zero.
-   */
-  private static InstanceHealth health(MirrorEngine engine) {
-    return new InstanceHealth(engine.failedWrites().pendingCount(), 0, 0, 0, 0);
-  }
 
   /**
    * {@code proxy-HOST-PORT}: the same after a restart, so a restarted proxy replaces its own heartbeat instead of
