@@ -54,7 +54,7 @@ public final class CassandraControlStore implements ControlStore {
   public void create(MigrationRecord first, PhaseChange entry) {
     apply("creating migration '" + first.id() + "'", first, null, entry).ifPresent(refusal -> {
       throw new MigrationException(Reason.ALREADY_EXISTS, "Migration '" + first.id() + "' exists already"
-          + describe(refusal) + "; choose another id, or run status to see it");
+          + describe(first.id(), refusal) + "; choose another id, or run status to see it");
     });
   }
 
@@ -66,7 +66,7 @@ public final class CassandraControlStore implements ControlStore {
     }
     apply("changing migration '" + current.id() + "'", next, current.version(), entry).ifPresent(refusal -> {
       throw new MigrationException(Reason.CONCURRENT_CHANGE, "Migration '" + current.id() + "' was moved by "
-          + "someone else" + describe(refusal) + "; run status and try again");
+          + "someone else" + describe(current.id(), refusal) + "; run status and try again");
     });
   }
 
@@ -86,13 +86,25 @@ public final class CassandraControlStore implements ControlStore {
     });
   }
 
-  /** " (it is now at version N, phase P)" from the row a refused transaction found, for the message. */
-  private static String describe(Row found) {
-    boolean readable = found.getColumnDefinitions().contains("current_version")
+  /**
+   * " (it is now at version N, phase P)" for the message of a refused change: from the row the transaction found
+   * when it holds both (a batch's answer may hold only the conditions' columns), else as read now.
+   */
+  private String describe(String id, Row found) {
+    boolean complete = found.getColumnDefinitions().contains("current_version")
         && found.getColumnDefinitions().contains("phase") && !found.isNull("current_version");
-    return readable
-        ? " (it is now at version " + found.getLong("current_version") + ", phase " + found.getString("phase") + ")"
-        : "";
+    if (complete) {
+      return describe(found.getLong("current_version"), found.getString("phase"));
+    }
+    try {
+      return load(id).map(now -> describe(now.version(), now.phase().name())).orElse("");
+    } catch (MigrationException unreadable) {
+      return "";
+    }
+  }
+
+  private static String describe(long version, String phase) {
+    return " (it is now at version " + version + ", phase " + phase + ")";
   }
 
   @Override
