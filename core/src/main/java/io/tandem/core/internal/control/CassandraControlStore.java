@@ -1,10 +1,12 @@
 package io.tandem.core.internal.control;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.control.ControlStore;
 import io.tandem.core.api.control.CopyProgress;
@@ -22,8 +24,9 @@ import java.util.stream.StreamSupport;
 /**
  * The control store in a Cassandra keyspace (see {@link ControlSchema}), created with its tables on first use.
  * A change is one conditional batch on the migration's partition: the current state (static columns) if its
- * version is still the stored one, and the history entry (a clustering row). Statements use the session's
- * consistency and serial consistency; times are kept to the millisecond.
+ * version is still the stored one, and the history entry (a clustering row). Statements run at LOCAL_QUORUM (a
+ * follower must not read an older version than the one just written on a multi-node control cluster) with the
+ * session's serial consistency; times are kept to the millisecond.
  */
 public final class CassandraControlStore implements ControlStore {
 
@@ -46,7 +49,7 @@ public final class CassandraControlStore implements ControlStore {
   @Override
   public Optional<MigrationRecord> load(String id) {
     Row row = errors.call("loading migration '" + id + "'",
-        () -> session.execute(statements().loadMigration().bind(id)).one());
+        () -> execute(statements().loadMigration().bind(id)).one());
     return Optional.ofNullable(row).map(found -> rows.record(id, found));
   }
 
@@ -81,7 +84,7 @@ public final class CassandraControlStore implements ControlStore {
       BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.LOGGED,
           MigrationRows.update(prepared.updateMigration(), next, expected),
           MigrationRows.history(prepared.insertHistory(), next.id(), entry));
-      ResultSet result = session.execute(batch);
+      ResultSet result = execute(batch);
       return result.wasApplied() ? Optional.empty() : Optional.ofNullable(result.one());
     });
   }
@@ -110,7 +113,7 @@ public final class CassandraControlStore implements ControlStore {
   @Override
   public List<PhaseChange> history(String id) {
     return errors.call("reading the history of migration '" + id + "'",
-        () -> stream(session.execute(statements().history().bind(id)))
+        () -> stream(execute(statements().history().bind(id)))
             .filter(row -> !row.isNull("version")) // a partition with state but no history row yet
             .map(row -> rows.change(id, row)).toList());
   }
@@ -118,46 +121,46 @@ public final class CassandraControlStore implements ControlStore {
   @Override
   public void heartbeat(String migrationId, InstanceReport report) {
     errors.run("recording the heartbeat of instance '" + report.instanceId() + "'",
-        () -> session.execute(ReportRows.instance(statements().upsertInstance(), migrationId, report)));
+        () -> execute(ReportRows.instance(statements().upsertInstance(), migrationId, report)));
   }
 
   @Override
   public void deregister(String migrationId, String instanceId) {
     errors.run("deregistering instance '" + instanceId + "'",
-        () -> session.execute(statements().deleteInstance().bind(migrationId, instanceId)));
+        () -> execute(statements().deleteInstance().bind(migrationId, instanceId)));
   }
 
   @Override
   public List<InstanceReport> instances(String migrationId) {
     String table = keyspace + ".instances";
     return errors.call("reading the instances of migration '" + migrationId + "'",
-        () -> stream(session.execute(statements().selectInstances().bind(migrationId)))
+        () -> stream(execute(statements().selectInstances().bind(migrationId)))
             .map(row -> ReportRows.instance(table, row)).toList());
   }
 
   @Override
   public void recordCopyProgress(String migrationId, CopyProgress progress) {
     errors.run("recording the copy progress of " + progress.table(),
-        () -> session.execute(ReportRows.copy(statements().upsertCopyProgress(), migrationId, progress)));
+        () -> execute(ReportRows.copy(statements().upsertCopyProgress(), migrationId, progress)));
   }
 
   @Override
   public List<CopyProgress> copyProgress(String migrationId) {
     return errors.call("reading the copy progress of migration '" + migrationId + "'",
-        () -> stream(session.execute(statements().selectCopyProgress().bind(migrationId)))
+        () -> stream(execute(statements().selectCopyProgress().bind(migrationId)))
             .map(ReportRows::copy).toList());
   }
 
   @Override
   public void recordValidation(String migrationId, ValidationSummary summary) {
     errors.run("recording a validation of " + summary.table(),
-        () -> session.execute(ReportRows.validation(statements().insertValidation(), migrationId, summary)));
+        () -> execute(ReportRows.validation(statements().insertValidation(), migrationId, summary)));
   }
 
   @Override
   public List<ValidationSummary> validations(String migrationId) {
     return errors.call("reading the validations of migration '" + migrationId + "'",
-        () -> stream(session.execute(statements().selectValidations().bind(migrationId)))
+        () -> stream(execute(statements().selectValidations().bind(migrationId)))
             .map(ReportRows::validation).toList());
   }
 
@@ -182,5 +185,9 @@ public final class CassandraControlStore implements ControlStore {
 
   private static java.util.stream.Stream<Row> stream(ResultSet result) {
     return StreamSupport.stream(result.spliterator(), false);
+  }
+
+  private ResultSet execute(Statement<?> statement) {
+    return session.execute(statement.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
   }
 }

@@ -74,9 +74,12 @@ final class PhaseTransitions {
     return "Migration '" + id + "' is in " + current.phase() + ": writes made since "
         + (since == null ? "it entered TARGET_ONLY" : since + " (when it entered TARGET_ONLY)")
         + " reached the target only and must be copied target → source first:\n"
-        + "  tandem copy --source <TARGET contact points> --target <SOURCE contact points> --keyspace <keyspace>\n"
+        + "  tandem copy --source <TARGET contact points> --target <SOURCE contact points> --keyspace <keyspace>"
+        + " --checkpoint-dir <new folder>\n"
         + "then:\n"
-        + "  tandem migrate rollback " + id + " --force --reason \"copied back\"";
+        + "  tandem migrate rollback " + id + " --force --reason \"copied back\"\n"
+        + "and run the same copy once more (another new folder) for the writes made in between: it keeps writetimes,"
+        + " so nothing newer on the source is overwritten";
   }
 
   private static Instant targetOnlySince(List<PhaseChange> history) {

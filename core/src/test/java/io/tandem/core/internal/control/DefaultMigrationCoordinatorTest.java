@@ -218,6 +218,7 @@ class DefaultMigrationCoordinatorTest {
         .hasMessageContaining("copied target → source first")
         .hasMessageContaining(
             "tandem copy --source <TARGET contact points> --target <SOURCE contact points> --keyspace <keyspace>")
+        .hasMessageContaining("run the same copy once more")
         .hasMessageContaining("tandem migrate rollback orders-2026 --force --reason \"copied back\"");
     assertThat(fleet.record().phase()).isEqualTo(Phase.TARGET_ONLY);
   }
