@@ -19,10 +19,10 @@ public final class ExitCodes {
   /** The table the {@code --help} of every command ends with. */
   static final String[] HELP_FOOTER = {"", "Exit codes:",
       "  0  done",
-      "  1  refused or a problem found: gates refused the step, differences found, a copy incomplete",
-      "  2  bad input (unknown migration or phase, a step that is not the next one, a malformed option): "
-          + "nothing changed",
-      "  3  someone else changed the migration first: look at its status and try again",
+      "  1  refused or a problem found: gates refused, differences, copy incomplete",
+      "  2  bad input (unknown migration or phase, not the next step, bad option):",
+      "     nothing changed",
+      "  3  someone else changed the migration first: look at its status, try again",
       "  4  the control store cannot be reached",
       "  5  any other failure"};
 
