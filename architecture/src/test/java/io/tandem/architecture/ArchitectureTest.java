@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] FRONT_DOORS_AND_TOOLS = {"io.tandem.driver..", "io.tandem.proxy..",
-      "io.tandem.validator..", "io.tandem.benchmarks..", "io.tandem.examples.."};
+      "io.tandem.validator..", "io.tandem.cli..", "io.tandem.benchmarks..", "io.tandem.examples.."};
 
   private static JavaClasses mainClasses;
 
@@ -40,7 +40,7 @@ class ArchitectureTest {
   @Test
   void should_see_the_main_classes_of_every_module() {
     assertThat(mainClasses.stream().map(JavaClass::getPackageName).map(ModulePackages::root).flatMap(Optional::stream))
-        .contains("io.tandem.core", "io.tandem.driver", "io.tandem.proxy", "io.tandem.validator",
+        .contains("io.tandem.core", "io.tandem.driver", "io.tandem.proxy", "io.tandem.validator", "io.tandem.cli",
             "io.tandem.testkit", "io.tandem.benchmarks", "io.tandem.examples");
   }
 
@@ -64,6 +64,14 @@ class ArchitectureTest {
   void should_keep_core_below_the_front_doors() {
     noClasses().that().resideInAPackage("io.tandem.core..").should().dependOnClassesThat()
         .resideInAnyPackage(FRONT_DOORS_AND_TOOLS).check(mainClasses);
+  }
+
+  @Test
+  void should_keep_the_operators_command_on_top() {
+    noClasses().that().resideOutsideOfPackage("io.tandem.cli..").should().dependOnClassesThat()
+        .resideInAPackage("io.tandem.cli..").check(mainClasses);
+    noClasses().that().resideInAPackage("io.tandem.cli..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.tandem.driver..", "io.tandem.proxy..").check(mainClasses);
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Tandem's package rule: a module's root package is {@code io.tandem.X} (core, driver, proxy, validator,
- * testkit, benchmarks, examples…), and a package with an {@code internal} segment under it may only be used
+ * cli, testkit, benchmarks, examples…), and a package with an {@code internal} segment under it may only be used
  * from packages under that same root.
  */
 final class ModulePackages {

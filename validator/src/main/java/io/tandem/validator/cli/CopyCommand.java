@@ -1,5 +1,6 @@
 package io.tandem.validator.cli;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.copy.ColumnFidelity;
 import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.CounterMode;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             + "the scan, so no live write can be overwritten by history.",
         "Interrupted? Run the same command again: it resumes from the checkpoint (Ctrl-C and SIGTERM save it "
             + "before the exit)."})
-final class CopyCommand implements Callable<Integer> {
+public class CopyCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;
@@ -70,13 +71,15 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     boolean allComplete = true;
-    try (SourceAndTargetSessions sessions = clusters.open(); GracefulStop stop = gracefulStop()) {
+    try (SourceAndTargetSessions sessions = clusters.open(); GracefulStop stop = gracefulStop();
+        CopyObserver observer = observer(sessions.source())) {
       for (String table : selection.resolve(sessions.source())) {
-        TableCopier copier = copier(sessions, table);
+        TableCopier copier = copier(sessions, table, observer);
         Optional<CopyReport> report = stop.run(copier::cancel, copier::run);
         if (report.isEmpty()) {
           return 1;
         }
+        observer.copied(report.get());
         print(out, report.get());
         allComplete &= report.get().complete();
         if (report.get().cancelled()) {
@@ -85,6 +88,14 @@ final class CopyCommand implements Callable<Integer> {
       }
     }
     return allComplete ? 0 : 1;
+  }
+
+  /**
+   * What else follows the copy, given the source session once connected: {@link CopyObserver#NONE} here; the
+   * {@code tandem} command overrides it to record progress in a migration's control store.
+   */
+  protected CopyObserver observer(CqlSession source) {
+    return CopyObserver.NONE;
   }
 
   /** On Ctrl-C or SIGTERM: the running table's copy is cancelled and its checkpoint saved before the exit. */
@@ -99,7 +110,7 @@ final class CopyCommand implements Callable<Integer> {
     return gracefulStop;
   }
 
-  private TableCopier copier(SourceAndTargetSessions sessions, String table) {
+  private TableCopier copier(SourceAndTargetSessions sessions, String table, CopyObserver observer) {
     TableCopierBuilder builder = TableCopier.builder()
         .withSource(sessions.source())
         .withTarget(sessions.target())
@@ -113,7 +124,8 @@ final class CopyCommand implements Callable<Integer> {
         .withScanSettings(scan.settings())
         .withCheckpointDirectory(checkpointDirectory)
         .withDryRun(dryRun)
-        .withProgress(System.out);
+        .withProgress(System.out)
+        .withRangeListener(observer.starting(selection.keyspace + "." + table, scan.splits));
     if (backdateTimestamp != null) {
       builder.withBackdateTimestamp(backdateTimestamp);
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Counts the rows of each table on both clusters, range by range in parallel. "
         + "Exit code 0 when every count matches, 1 otherwise.")
-final class CountCommand implements Callable<Integer> {
+public final class CountCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         + "newer than the target's (or missing there), each at its own writetime and TTL, so last-write-wins "
         + "never picks an older value. Rows only on the target are kept unless --delete-target-only.",
         "Candidates come from a validation's ledger (--ledger), or from a fresh validation of the tables."})
-final class RepairCommand implements Callable<Integer> {
+public final class RepairCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions clusters;
 

@@ -1,5 +1,6 @@
 package io.tandem.validator.cli;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.validate.SampleReport;
 import io.tandem.validator.api.validate.SampleReport.TableSample;
 import io.tandem.validator.api.validate.ValidationReport;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         "Writes mismatches.jsonl (every mismatch, values never truncated), summary.json and report.html into "
             + "--report-dir (on Ctrl-C or SIGTERM too, with what was found until then). Exit code 0 when there are "
             + "no mismatches, 1 otherwise."})
-final class ValidateCommand implements Callable<Integer> {
+public class ValidateCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions clusters;
   @Mixin TableSelection selection;
@@ -67,16 +68,30 @@ final class ValidateCommand implements Callable<Integer> {
       if (ttlTolerance != null) {
         builder.compareTtls(true, ttlTolerance);
       }
-      return samples != null ? sample(builder.build()) : validate(builder.build());
+      if (samples != null) {
+        return sample(builder.build());
+      }
+      try (ValidationObserver observer = observer(sessions.source())) {
+        return validate(builder.build(), observer);
+      }
     }
   }
 
-  private int validate(Validator validator) {
+  private int validate(Validator validator, ValidationObserver observer) {
     try (GracefulStop stop = gracefulStop()) {
       Optional<ValidationReport> report = stop.run(validator::cancel, validator::validate);
       report.ifPresent(ValidateCommand::printFiles);
+      report.ifPresent(observer::validated);
       return report.isPresent() && report.get().hasNoMismatches() ? 0 : 1;
     }
+  }
+
+  /**
+   * What else follows a full validation, given the source session once connected: {@link ValidationObserver#NONE}
+   * here; the {@code tandem} command overrides it to record the outcome in a migration's control store.
+   */
+  protected ValidationObserver observer(CqlSession source) {
+    return ValidationObserver.NONE;
   }
 
   /** On Ctrl-C or SIGTERM: the validation is cancelled, and what it found so far written, before the exit. */
