@@ -18,6 +18,7 @@ final class ControlSchema {
   private static final Logger LOG = LoggerFactory.getLogger(ControlSchema.class);
 
   private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> TABLES = List.of("migrations", "instances", "copy_progress", "validations");
 
   private final CqlSession session;
   private final String keyspace;
@@ -30,12 +31,26 @@ final class ControlSchema {
     this.replication = replication;
   }
 
-  /** Creates what is missing; each statement waits for schema agreement (the driver's default). */
+  /**
+   * Creates what is missing; each statement waits for schema agreement (the driver's default). Nothing is sent when
+   * the session's schema metadata already shows every table: every instance opens a store at start, and a schema
+   * statement, even one that changes nothing, costs seconds.
+   */
   void create() {
+    if (exists()) {
+      return;
+    }
     execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication());
     for (String table : tables()) {
       execute(table);
     }
+  }
+
+  private boolean exists() {
+    return session.getMetadata().getKeyspace(keyspace)
+        .map(found -> found.getTables().keySet().stream().map(name -> name.asInternal()).toList())
+        .map(names -> names.containsAll(TABLES))
+        .orElse(false);
   }
 
   String replication() {
