@@ -49,6 +49,14 @@ record DemoSettings(
     return runDirectory.resolve(name);
   }
 
+  /**
+   * The migration this run creates in the control store: {@code live-demo-} and the run's date and time, so
+   * that runs against the same real clusters do not collide.
+   */
+  String migrationId() {
+    return "live-demo-" + runDirectory.getFileName().toString().replaceFirst("^run-", "");
+  }
+
   Path failedWriteDirectory() {
     return runDirectory.resolve("failed-writes");
   }

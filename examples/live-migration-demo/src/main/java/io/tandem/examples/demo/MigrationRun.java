@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.control.PhaseChange;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.examples.demo.DriftInjector.Drift;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * One run of the demo, phase by phase. Everything it starts (clusters, proxy, sessions, application threads)
@@ -39,12 +39,14 @@ final class MigrationRun {
   private final List<String> failures = new ArrayList<>();
   private boolean schemaCreated;
   private History history;
+  private List<PhaseChange> migrationHistory;
   private CopyTotals copy;
   private Drift drift;
   private ValidationReport driftFound;
   private RepairReport repair;
   private ValidationReport afterRepair;
   private ValidationReport finalCheck;
+  private DemoControlPlane control;
 
   MigrationRun(DemoSettings settings, PhaseLog log) {
     this.settings = settings;
@@ -110,24 +112,37 @@ final class MigrationRun {
         PhaseLog.count(history.readings()), history.sensors(), PhaseLog.count(history.profiles()),
         PhaseLog.count(Math.round(history.rows() / Math.max(phase.duration().toMillis() / 1000.0, 0.001))));
 
-    phase = log.begin("Start the application: dual writes on");
-    long dualWritesBegan = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    phase = log.begin("Migration created (SETUP), application started");
+    control = resources.createMigration(settings.migrationId());
+    log.line("tandem migrate create %s  (in keyspace %s on the source cluster)", control.migrationId(),
+        control.config().keyspace());
     MirrorConfig mirror = MirrorConfig.builder().defaultMode(MirrorMode.SYNC)
         .failedWriteDirectory(settings.failedWriteDirectory()).build();
-    ApplicationFrontDoor frontDoor = resources.openFrontDoor(settings.viaProxy(), mirror);
+    ApplicationFrontDoor frontDoor = resources.openFrontDoor(settings.viaProxy(), mirror, control.config());
     SyntheticApplication application = resources.startApplication(settings, history);
     log.line("%d threads through %s", settings.applicationThreads(), frontDoor.describe());
+    control.awaitInstances();
     log.line("%s", state(frontDoor.control().state()));
-    phase.end("%s", runApplication(application));
+    phase.end("migration %s in SETUP; application %s", control.migrationId(), application.figures().describe());
+
+    // taken before dual writes begin: with BACKDATE the copied history is older than any mirrored write
+    long dualWritesBegan = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    step("DUAL_WRITE: dual writes on", "start dual writes", application, true);
+
+    phase = log.begin("Try HISTORY_COPIED before the copy: refused");
+    control.expectRefusal();
+    phase.end("copy-finished refused the step");
 
     ValidatorRuns validator = new ValidatorRuns(resources.direct(Side.SOURCE), resources.direct(Side.TARGET),
-        settings, log);
+        settings, log, control);
     phase = log.begin("Copy the history (" + settings.timestamps() + "), application running");
     Figures before = application.figures();
     copy = validator.copyHistory(dualWritesBegan);
     phase.end("%s rows copied, %s rows/s%s; application %s", PhaseLog.count(copy.rowsRead()),
         PhaseLog.count(Math.round(copy.rowsPerSecond())), copy.complete() ? "" : " (INCOMPLETE)",
         application.figures().minus(before).describe());
+
+    step("HISTORY_COPIED", "the copy finished", application, false);
 
     phase = log.begin("Validate (live-aware), application running");
     phase.end("%s", validationFigures(validator.validate("1-after-copy", false)));
@@ -144,6 +159,10 @@ final class MigrationRun {
     driftFound = validator.validate("2-drift", false);
     phase.end("%s", validationFigures(driftFound));
 
+    phase = log.begin("Try VALIDATED with the drift found: refused");
+    control.expectRefusal();
+    phase.end("validation-clean refused the step");
+
     phase = log.begin("Repair from the validation's ledger");
     repair = validator.repair(driftFound);
     phase.end("%d rows written, %d deleted, %d left alone", repaired(RepairAction.Kind.WRITE_CELLS),
@@ -153,10 +172,9 @@ final class MigrationRun {
     afterRepair = validator.validate("3-after-repair", false);
     phase.end("%s", validationFigures(afterRepair));
 
-    cutoverStep("Cutover 1: reads from the target", application,
-        () -> resources.frontDoor().control().routeReadsTo(Side.TARGET));
-    cutoverStep("Cutover 2: target primary, source still written", application,
-        () -> resources.frontDoor().control().makePrimary(Side.TARGET));
+    step("VALIDATED", "validated clean after the repair", application, false);
+    step("READS_ON_TARGET: reads from the target", "cutover 1", application, true);
+    step("TARGET_PRIMARY: target answers writes", "cutover 2", application, true);
 
     phase = log.begin("Stop the application's writes (reads go on)");
     application.stopWriting();
@@ -169,19 +187,25 @@ final class MigrationRun {
     finalCheck = validator.validate("4-final", writetimes);
     phase.end("%s", validationFigures(finalCheck));
 
-    cutoverStep("Cutover 3: stop mirroring, source retired", application,
-        () -> resources.frontDoor().control().stopMirroring());
+    step("TARGET_ONLY: mirroring off", "cutover 3", application, true);
+    step("DONE", "migrated", application, false);
+    migrationHistory = control.history();
 
     phase = log.begin("Stop the application");
     resources.stopApplication();
     phase.end("in all: %s", application.figures().describe());
   }
 
-  private void cutoverStep(String title, SyntheticApplication application, Supplier<MigrationState> change)
+  /**
+   * One step forward through the control plane: every gate's verdict, the front door's state once it applied
+   * the step, and, for a step that changes what the application does, the application left running a while.
+   */
+  private void step(String title, String reason, SyntheticApplication application, boolean run)
       throws InterruptedException {
-    Phase phase = log.begin(title);
-    log.line("%s", state(change.get()));
-    phase.end("%s", runApplication(application));
+    Phase phase = log.begin("Step to " + title);
+    control.advance(reason);
+    log.line("%s", state(resources.frontDoor().control().state()));
+    phase.end("%s", run ? runApplication(application) : "version " + control.current().version());
   }
 
   /** Lets the application run for the phase duration; returns what it did meanwhile. */
@@ -255,9 +279,19 @@ final class MigrationRun {
     } else if (failures.isEmpty()) {
       failures.add("the final validation did not run");
     }
+    if (migrationHistory != null) {
+      PhaseChange last = migrationHistory.get(migrationHistory.size() - 1);
+      log.plain("Migration:    %s reached %s at version %d; %d history entries, %d forced (tandem migrate history %s)",
+          settings.migrationId(), last.to(), last.version(), migrationHistory.size(),
+          migrationHistory.stream().filter(PhaseChange::forced).count(), settings.migrationId());
+    } else if (failures.isEmpty()) {
+      failures.add("the migration did not reach DONE");
+    }
     if (!settings.embedded() && schemaCreated) {
       log.plain("Keyspace %s stays on both clusters: DROP KEYSPACE %s when done.", settings.keyspace(),
           settings.keyspace());
+      log.plain("Migration %s stays in the control store (keyspace tandem_control on the source).",
+          settings.migrationId());
     }
     log.plain(failures.isEmpty() ? "SUCCESS: migrated live with 0 application errors and 0 differences"
         : "FAILED: " + String.join("; ", failures));

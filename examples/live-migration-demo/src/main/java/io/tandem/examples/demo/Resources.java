@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.DriverException;
 import io.tandem.core.api.Side;
+import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.examples.demo.SyntheticApplication.Figures;
 import java.net.InetSocketAddress;
@@ -11,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything a run starts, closed once, in reverse order: the application's threads, its front door (session
- * or proxy), the direct sessions to each cluster, and the embedded clusters. {@link #close()} is called by the
- * run when it ends, whatever the outcome, and by the shutdown hook on Ctrl-C; the second call does nothing.
+ * or proxy), the control store, the direct sessions to each cluster, and the embedded clusters. {@link
+ * #close()} is called by the run when it ends, whatever the outcome, and by the shutdown hook on Ctrl-C; the
+ * second call does nothing.
  */
 final class Resources implements AutoCloseable {
 
@@ -21,6 +23,7 @@ final class Resources implements AutoCloseable {
   private volatile DemoClusters clusters;
   private volatile CqlSession source;
   private volatile CqlSession target;
+  private volatile DemoControlPlane controlPlane;
   private volatile ApplicationFrontDoor frontDoor;
   private volatile SyntheticApplication application;
 
@@ -54,9 +57,15 @@ final class Resources implements AutoCloseable {
     return side == Side.SOURCE ? source : target;
   }
 
-  ApplicationFrontDoor openFrontDoor(boolean viaProxy, MirrorConfig mirror) {
-    frontDoor = viaProxy ? ApplicationFrontDoor.proxy(clusters, mirror)
-        : ApplicationFrontDoor.dualWriteSession(clusters, mirror);
+  /** Creates the migration {@code id} in the control store on the source cluster. */
+  DemoControlPlane createMigration(String id) {
+    controlPlane = DemoControlPlane.create(source, id, log);
+    return controlPlane;
+  }
+
+  ApplicationFrontDoor openFrontDoor(boolean viaProxy, MirrorConfig mirror, ControlConfig control) {
+    frontDoor = viaProxy ? ApplicationFrontDoor.proxy(clusters, mirror, control)
+        : ApplicationFrontDoor.dualWriteSession(clusters, mirror, control);
     return frontDoor;
   }
 
@@ -93,6 +102,7 @@ final class Resources implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     closeQuietly(frontDoor, "the application's front door");
+    closeQuietly(controlPlane, "the control store");
     closeQuietly(source, "the source session");
     closeQuietly(target, "the target session");
     if (clusters != null && clusters.embedded()) {

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * The validator's three tools applied to the demo's tables, over direct sessions to each cluster (never
  * through the mirror): the historical copy, the live-aware validation with its report folder, and the repair
- * from a validation's ledger. Each prints its figures under the current phase.
+ * from a validation's ledger. Each prints its figures under the current phase. The copy's progress and each
+ * validation's outcome are recorded in the migration's control store, for the gates of its phases.
  */
 final class ValidatorRuns {
 
@@ -38,12 +39,15 @@ final class ValidatorRuns {
   private final CqlSession target;
   private final DemoSettings settings;
   private final PhaseLog log;
+  private final DemoControlPlane control;
 
-  ValidatorRuns(CqlSession source, CqlSession target, DemoSettings settings, PhaseLog log) {
+  ValidatorRuns(CqlSession source, CqlSession target, DemoSettings settings, PhaseLog log,
+      DemoControlPlane control) {
     this.source = source;
     this.target = target;
     this.settings = settings;
     this.log = log;
+    this.control = control;
   }
 
   /**
@@ -62,11 +66,14 @@ final class ValidatorRuns {
       }
       CopyReport report = copier.build().run();
       reports.add(report);
+      control.recordCopy(settings.keyspace() + "." + table, report, settings.splits());
       log.line("%-16s %s rows read, %s writes, %s rows/s%s%s", table, PhaseLog.count(report.rowsRead()),
           PhaseLog.count(report.writesIssued()), PhaseLog.count(Math.round(report.rowsPerSecond())),
           report.complete() ? "" : ", NOT complete", report.failedRanges().isEmpty() ? ""
               : ", " + report.failedRanges().size() + " failed ranges");
     }
+    log.line("copy progress recorded in migration %s (%d ranges per table)", control.migrationId(),
+        settings.splits());
     return new CopyTotals(reports.stream().mapToLong(CopyReport::rowsRead).sum(),
         reports.stream().mapToLong(CopyReport::writesIssued).sum(),
         reports.stream().map(CopyReport::duration).reduce(Duration.ZERO, Duration::plus),
@@ -97,6 +104,8 @@ final class ValidatorRuns {
         .values().forEach(mismatch -> log.line("  e.g. %s %s {%s}", mismatch.kind(), shortName(mismatch.table()),
             mismatch.keyText()));
     report.html().ifPresent(html -> log.line("report: %s", html.toAbsolutePath()));
+    control.recordValidation(report);
+    log.line("summary recorded in migration %s", control.migrationId());
     return report;
   }
 

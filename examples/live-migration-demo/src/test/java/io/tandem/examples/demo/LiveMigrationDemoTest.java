@@ -56,6 +56,15 @@ class LiveMigrationDemoTest {
   }
 
   @Test
+  void should_name_the_migration_after_the_run_so_that_runs_on_the_same_clusters_do_not_collide() {
+    DemoSettings settings = settings("--quick");
+
+    String run = settings.runDirectory().getFileName().toString();
+    assertThat(settings.migrationId()).isEqualTo("live-demo-" + run.substring("run-".length()))
+        .matches("live-demo-[0-9]{8}-[0-9]{6}");
+  }
+
+  @Test
   void should_split_the_history_between_readings_and_profiles() {
     HistoryLoader.History history = HistoryLoader.plan(20_000);
 
