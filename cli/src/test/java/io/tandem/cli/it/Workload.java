@@ -44,12 +44,12 @@ final class Workload implements AutoCloseable {
 
   /** Client {@code i} stops sending and its current request finishes: its instance may go away. */
   void pause(int i) throws InterruptedException {
-    running.get(i).pause();
+    running.get(i).hold();
   }
 
   /** Client {@code i} prepares its statements again on its (new) session and goes on. */
   void resume(int i) {
-    running.get(i).resume();
+    running.get(i).release();
   }
 
   long written() {
@@ -153,7 +153,7 @@ final class Workload implements AutoCloseable {
       }
     }
 
-    void pause() throws InterruptedException {
+    void hold() throws InterruptedException {
       synchronized (lock) {
         paused = true;
         while (!idle && isAlive()) {
@@ -162,7 +162,7 @@ final class Workload implements AutoCloseable {
       }
     }
 
-    void resume() {
+    void release() {
       synchronized (lock) {
         paused = false;
         lock.notifyAll();
@@ -171,7 +171,7 @@ final class Workload implements AutoCloseable {
 
     void finish() {
       finished = true;
-      resume();
+      release();
     }
 
     private void pace() {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * How the proxy reaches one cluster: its contact points (the other nodes are discovered from the cluster
  * itself), TLS, and optional credentials for the proxy's own connections to it.
  *
- * @param name "source" or "target", used in logs, metrics and error messages
+ * @param name "source", "target" or "control" (a third cluster holding the control store), used in logs,
+ *     metrics and error messages
  * @param contactPoints at least one node; the proxy spreads its connections over every node it discovers
  * @param tls whether connections to the cluster use TLS (Azure's cassandra-proxy default: on)
  * @param verifyHostname whether the node's certificate must match its address (default on with TLS)

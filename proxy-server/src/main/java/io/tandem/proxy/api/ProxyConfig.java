@@ -113,6 +113,8 @@ public final class ProxyConfig {
   public InetSocketAddress adminAddress() { return values.adminAddress; }
   /** The migration the proxy follows, and where its control store is; see the builder. */
   public ControlConfig control() { return values.control; }
+  /** A third cluster holding the control store, or {@code null}: the one {@code control().cluster()} names. */
+  public ClusterEndpoint controlEndpoint() { return values.controlEndpoint; }
 
   /** The highest protocol version configured (clients get v5 only if both clusters speak it). */
   public int maxProtocolVersion() {
@@ -148,6 +150,7 @@ public final class ProxyConfig {
     private MirrorConfig mirror = MirrorConfig.builder().backpressurePolicy(BackpressurePolicy.LOG_FOR_REPLAY).build();
     private InetSocketAddress adminAddress = adminAddressDefault();
     private ControlConfig control = ControlConfig.defaults();
+    private ClusterEndpoint controlEndpoint;
 
     private Builder(ClusterEndpoint source, ClusterEndpoint target) {
       this.source = Objects.requireNonNull(source, "source");
@@ -318,6 +321,16 @@ public final class ProxyConfig {
       return this;
     }
 
+    /**
+     * A third cluster holding the control store, reached through a driver session the proxy opens to it when it
+     * follows a migration (closed when the proxy stops); {@code control.cluster()} is then ignored. Default
+     * {@code null}: the store is on the source or the target, as {@code control.cluster()} says.
+     */
+    public Builder controlEndpoint(ClusterEndpoint endpoint) {
+      this.controlEndpoint = endpoint;
+      return this;
+    }
+
     public ProxyConfig build() {
       return new ProxyConfig(this);
     }
@@ -344,6 +357,7 @@ public final class ProxyConfig {
       copy.mirror = mirror;
       copy.adminAddress = adminAddress;
       copy.control = control;
+      copy.controlEndpoint = controlEndpoint;
       return copy;
     }
 

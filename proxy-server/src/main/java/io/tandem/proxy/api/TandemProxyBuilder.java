@@ -1,5 +1,6 @@
 package io.tandem.proxy.api;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.proxy.internal.server.DefaultTandemProxy;
 import io.tandem.proxy.internal.server.ProxyServices;
@@ -9,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts a {@link TandemProxy} with what it is given from outside rather than configured: where its meters
- * go, its clock and the scheduler of its engine's background work. Every setting is optional; with none, the
- * proxy is the one {@link TandemProxy#start(ProxyConfig)} starts.
+ * go, its clock, the scheduler of its engine's background work and the session of its control store. Every
+ * setting is optional; with none, the proxy is the one {@link TandemProxy#start(ProxyConfig)} starts.
  *
  * <pre>{@code
  * TandemProxy proxy = TandemProxy.builder(config).withMeterRegistry(registry).start();
@@ -22,6 +23,7 @@ public final class TandemProxyBuilder {
   private MeterRegistry meterRegistry;
   private Clock clock = Clock.systemUTC();
   private ScheduledExecutorService scheduler;
+  private CqlSession controlSession;
 
   TandemProxyBuilder(ProxyConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -52,8 +54,18 @@ public final class TandemProxyBuilder {
     return this;
   }
 
+  /**
+   * The session the control store lives on when the configuration follows a migration ({@link
+   * ProxyConfig#control()}), instead of the cluster the configuration names ({@code control().cluster()} or
+   * {@link ProxyConfig#controlEndpoint()}); the proxy does not close it. Default: none, the configured cluster.
+   */
+  public TandemProxyBuilder withControlSession(CqlSession session) {
+    this.controlSession = Objects.requireNonNull(session, "session");
+    return this;
+  }
+
   /** Connects to both clusters, binds the listen address and returns once clients can connect. */
   public TandemProxy start() {
-    return DefaultTandemProxy.start(config, new ProxyServices(meterRegistry, clock, scheduler));
+    return DefaultTandemProxy.start(config, new ProxyServices(meterRegistry, clock, scheduler, controlSession));
   }
 }

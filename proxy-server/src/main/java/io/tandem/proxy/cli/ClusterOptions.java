@@ -81,6 +81,7 @@ final class ClusterOptions {
     overrides.set(Settings.TARGET.tls(), negate(disableTargetTls));
     overrides.set(Settings.SOURCE.verifyHostname(), negate(disableHostnameVerification));
     overrides.set(Settings.TARGET.verifyHostname(), negate(disableHostnameVerification));
+    overrides.set(Settings.CONTROL_VERIFY_HOSTNAME, negate(disableHostnameVerification));
     overrides.set(Settings.SOURCE.truststore(), string(sourceTruststore));
     overrides.set(Settings.SOURCE.truststorePassword(), sourceTruststorePassword);
     overrides.set(Settings.TARGET.truststore(), string(targetTruststore));

@@ -58,6 +58,15 @@ final class Settings {
   static final Setting CONTROL_KEYSPACE = Setting.of(ControlOption.KEYSPACE, "--control-keyspace");
   static final Setting CONTROL_POLL_INTERVAL = Setting.of(ControlOption.POLL_INTERVAL, "--control-poll-interval");
 
+  // a third cluster holding the control store, under tandem.proxy.control
+  static final Setting CONTROL_CONTACT_POINTS = Setting.of(ProxyOption.CONTROL_CONTACT_POINTS, "--control-cluster");
+  static final Setting CONTROL_TLS = Setting.of(ProxyOption.CONTROL_TLS, "--control-tls");
+  static final Setting CONTROL_VERIFY_HOSTNAME =
+      Setting.of(ProxyOption.CONTROL_VERIFY_HOSTNAME, "--disable-hostname-verification");
+  static final Setting CONTROL_USERNAME = Setting.of(ProxyOption.CONTROL_USERNAME, "--control-username");
+  static final Setting CONTROL_PASSWORD = Setting.of(ProxyOption.CONTROL_PASSWORD, "--control-password");
+  static final Setting CONTROL_DATACENTER = Setting.of(ProxyOption.CONTROL_DATACENTER, "--control-datacenter");
+
   private Settings() {}
 
   /** The flag that sets an option, or {@code null} when only the {@code --config} file can. */

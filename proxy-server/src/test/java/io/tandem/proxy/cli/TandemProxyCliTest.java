@@ -404,7 +404,16 @@ class TandemProxyCliTest {
         bad(List.of("--ghostIps", "{\"10.0.0.3\":\"10.0.0.4\"}"), "--ghostIps", "--proxy-topology"),
         bad(List.of("--migration", "orders 2026!"), "--migration (tandem.control.migration-id)",
             "'orders 2026!' is not valid", "e.g. orders-2026"),
-        bad(List.of("--control-cluster", "third"), "--control-cluster", "SOURCE"),
+        bad(List.of("--control-cluster", "ctl1:99999"), "--control-cluster (tandem.proxy.control.contact-points)",
+            "not in 0..65535"),
+        bad(List.of("--control-cluster", "ctl1,ctl2:cql"), "--control-cluster", "'cql' in 'ctl2:cql' is not a port"),
+        bad(List.of("--control-cluster", "ctl1", "--control-password", "secret"), "give both --control-username and "
+            + "--control-password (or TANDEM_CONTROL_PASSWORD), or neither"),
+        bad(List.of("--control-username", "ops", "--control-password", "secret"),
+            "--control-username (tandem.proxy.control.username) is for a third cluster",
+            "--control-cluster HOST[:PORT]"),
+        bad(List.of("--control-tls"), "--control-tls (tandem.proxy.control.tls) is for a third cluster"),
+        bad(List.of("--control-cluster", "source", "--control-datacenter", "dc2"), "--control-datacenter"),
         bad(List.of("--control-keyspace", "1ks"), "--control-keyspace", "not a keyspace name"),
         bad(List.of("--control-poll-interval", "5"), "--control-poll-interval", "unit"),
         bad(List.of("--control-poll-interval", "0s"), "--control-poll-interval", "positive"),
@@ -429,6 +438,66 @@ class TandemProxyCliTest {
     assertThat(control.cluster()).isEqualTo(Side.TARGET);
     assertThat(control.keyspace()).isEqualTo("ops_control");
     assertThat(control.pollInterval()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void should_have_no_third_control_cluster_by_default_nor_with_source_or_target() {
+    assertThat(config(SOURCE, TARGET).controlEndpoint()).isNull();
+    assertThat(config(SOURCE, TARGET, "--control-cluster", "Target").controlEndpoint()).isNull();
+    assertThat(config(SOURCE, TARGET, "--control-cluster", "Target").control().cluster()).isEqualTo(Side.TARGET);
+  }
+
+  @Test
+  void should_map_a_third_control_cluster_with_its_flags() {
+    ProxyConfig config = config(SOURCE, TARGET, "--migration", "orders-2026", "--control-cluster",
+        "ctl1,ctl2:9142", "--control-username", "ops", "--control-password", "s3cret", "--control-tls",
+        "--control-datacenter", "dc3");
+
+    ClusterEndpoint control = config.controlEndpoint();
+    assertThat(control.name()).isEqualTo("control");
+    assertThat(control.contactPoints()).containsExactly(InetSocketAddress.createUnresolved("ctl1", 9042),
+        InetSocketAddress.createUnresolved("ctl2", 9142));
+    assertThat(control.tls()).isTrue();
+    assertThat(control.verifyHostname()).isTrue();
+    assertThat(control.truststore()).isNull();
+    assertThat(control.username()).isEqualTo("ops");
+    assertThat(control.password()).isEqualTo("s3cret");
+    assertThat(control.localDatacenter()).isEqualTo("dc3");
+    assertThat(control.toString()).doesNotContain("s3cret");
+    assertThat(config.control().cluster()).isEqualTo(Side.SOURCE);
+  }
+
+  @Test
+  void should_give_a_third_control_cluster_the_source_datacenter_plain_tcp_and_no_credentials_by_default() {
+    ClusterEndpoint control = config(SOURCE, TARGET, "--source-datacenter", "dc1", "--control-cluster",
+        "10.0.0.9").controlEndpoint();
+
+    assertThat(control.contactPoints()).extracting(InetSocketAddress::getPort).containsExactly(9042);
+    assertThat(control.tls()).isFalse();
+    assertThat(control.verifyHostname()).isFalse();
+    assertThat(control.hasCredentials()).isFalse();
+    assertThat(control.localDatacenter()).isEqualTo("dc1");
+  }
+
+  @Test
+  void should_not_verify_the_control_cluster_hostname_when_disabled_for_every_cluster() {
+    ClusterEndpoint control = config(SOURCE, TARGET, "--control-cluster", "ctl1", "--control-tls", "true",
+        "--disable-hostname-verification").controlEndpoint();
+
+    assertThat(control.tls()).isTrue();
+    assertThat(control.verifyHostname()).isFalse();
+  }
+
+  @Test
+  void should_read_a_third_control_cluster_from_the_config_file(@TempDir Path directory) throws IOException {
+    Path file = Files.writeString(directory.resolve("proxy.conf"), String.join("\n",
+        "tandem.proxy.control { contact-points = [\"ctl1:9043\"], username = ops, password = s3cret }", ""));
+
+    ClusterEndpoint control = config(SOURCE, TARGET, "--config", file.toString()).controlEndpoint();
+
+    assertThat(control.contactPoints()).extracting(InetSocketAddress::getPort).containsExactly(9043);
+    assertThat(control.username()).isEqualTo("ops");
+    assertThat(control.password()).isEqualTo("s3cret");
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * A proxy started with {@code --migration} on the real clusters: it comes up in the stored phase, applies a
  * coordinator's step within 2 s (polling every second), comes back in TARGET_PRIMARY after a restart, and moves
  * the migration through {@code POST /migration/advance}. The control store is in {@code tandem_control} on the
- * source, as by default.
+ * source, as by default, except in the test of a store on a session given to the proxy.
  */
 @TandemClusters
 class FollowedMigrationProxyIT {
@@ -110,6 +110,35 @@ class FollowedMigrationProxyIT {
           .isEqualTo(expected(Phase.TARGET_ONLY));
       assertThat(localChange.statusCode()).isEqualTo(409);
     }
+  }
+
+  @Test
+  void should_follow_a_migration_stored_on_the_session_given_and_leave_that_session_open(ClusterPair clusters)
+      throws Exception {
+    // the given session reaches the source, but the config names the target and another keyspace: only the
+    // given session finds the migration
+    ControlConfig elsewhere = onTarget(control.withKeyspace("tandem_control_given"));
+    try (CqlSession given = clusters.source().sessionBuilder().build();
+        ControlStore givenStore = ControlStore.cassandra(given, elsewhere)) {
+      MigrationCoordinator givenCoordinator = MigrationCoordinator.create(givenStore, elsewhere, Clock.systemUTC());
+      givenCoordinator.create(id, MirrorMode.SYNC, Map.of(), "it");
+      givenCoordinator.advance(id, StepRequest.by("it", "").forced("proxy IT"));
+
+      try (ProxyFixture fixture = ProxyFixture.start(clusters, MirrorMode.SYNC, config -> config.control(elsewhere),
+          proxy -> proxy.withControlSession(given))) {
+        Phase stored = givenCoordinator.status(id).migration().phase();
+        assertThat(fixture.proxy().control().state()).isEqualTo(expected(stored));
+        assertThat(givenCoordinator.status(id).instances()).isNotEmpty();
+      }
+
+      assertThat(given.isClosed()).isFalse();
+      assertThat(givenCoordinator.status(id).migration().phase()).isNotNull();
+    }
+  }
+
+  private static ControlConfig onTarget(ControlConfig config) {
+    return new ControlConfig(config.migrationId(), config.keyspace(), config.replication(), Side.TARGET,
+        config.pollInterval(), config.staleAfter(), config.forgetAfter(), config.maxShadowDivergence());
   }
 
   private ProxyFixture start(ClusterPair clusters) {

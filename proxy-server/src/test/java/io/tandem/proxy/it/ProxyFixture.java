@@ -12,6 +12,7 @@ import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.proxy.api.ClusterEndpoint;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
+import io.tandem.proxy.api.TandemProxyBuilder;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import java.io.IOException;
@@ -42,6 +43,12 @@ public final class ProxyFixture implements AutoCloseable {
   }
 
   public static ProxyFixture start(ClusterPair clusters, MirrorMode mode, UnaryOperator<ProxyConfig.Builder> custom) {
+    return start(clusters, mode, custom, UnaryOperator.identity());
+  }
+
+  /** As above, with what the proxy is given from outside besides the meter registry (e.g. a control session). */
+  public static ProxyFixture start(ClusterPair clusters, MirrorMode mode, UnaryOperator<ProxyConfig.Builder> custom,
+      UnaryOperator<TandemProxyBuilder> given) {
     ProxyConfig.Builder config = ProxyConfig.builder(endpoint("source", clusters.source()),
             endpoint("target", clusters.target()))
         .listenAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -49,8 +56,8 @@ public final class ProxyFixture implements AutoCloseable {
         .eventLoopThreads(2)
         .mirror(quickMirror(mode).build());
     MeterRegistry meters = new SimpleMeterRegistry();
-    return new ProxyFixture(TandemProxy.builder(custom.apply(config).build()).withMeterRegistry(meters).start(),
-        meters);
+    return new ProxyFixture(given.apply(TandemProxy.builder(custom.apply(config).build()).withMeterRegistry(meters))
+        .start(), meters);
   }
 
   /** The mirror settings {@link #start} uses: quick breaker and replay, the log in a new temporary folder. */

@@ -44,6 +44,9 @@ public final class ProxyConfigReader {
       ProxyOption.TARGET_TRUSTSTORE, ProxyOption.TARGET_TRUSTSTORE_PASSWORD, ProxyOption.TARGET_USERNAME,
       ProxyOption.TARGET_PASSWORD, ProxyOption.TARGET_DATACENTER);
 
+  /** Port of control contact points given without one. */
+  private static final int DEFAULT_CQL_PORT = 9042;
+
   private final Config config;
   private final Function<TandemOption, String> flags;
 
@@ -86,7 +89,8 @@ public final class ProxyConfigReader {
 
   private ProxyConfig read() {
     rejectUnknownProxySettings();
-    ProxyConfig.Builder builder = ProxyConfig.builder(cluster(SOURCE), cluster(TARGET));
+    ClusterEndpoint source = cluster(SOURCE);
+    ProxyConfig.Builder builder = ProxyConfig.builder(source, cluster(TARGET));
     int port = port(ProxyOption.PORT);
     get(ProxyOption.LISTEN_ADDRESS, () -> builder.listenAddress(
         Addresses.bind(config.getString(ProxyOption.LISTEN_ADDRESS.path()), port)));
@@ -117,6 +121,7 @@ public final class ProxyConfigReader {
     builder.adminAddress(adminAddress());
     builder.mirror(mirror());
     builder.control(control());
+    builder.controlEndpoint(controlEndpoint(source));
     return builder.build();
   }
 
@@ -152,6 +157,41 @@ public final class ProxyConfigReader {
     }
     return new ClusterEndpoint(cluster.name(), contactPoints, tls, tls && verifyHostname, truststore,
         truststorePassword, username, password, optionalString(cluster.datacenter()));
+  }
+
+  /**
+   * The third cluster under {@code tandem.proxy.control}, or {@code null} when it has no contact points; its
+   * other settings are refused then (they would be silently ignored).
+   */
+  private ClusterEndpoint controlEndpoint(ClusterEndpoint source) {
+    List<InetSocketAddress> contactPoints = get(ProxyOption.CONTROL_CONTACT_POINTS,
+        () -> addresses(ProxyOption.CONTROL_CONTACT_POINTS, DEFAULT_CQL_PORT));
+    boolean tls = get(ProxyOption.CONTROL_TLS, () -> config.getBoolean(ProxyOption.CONTROL_TLS.path()));
+    boolean verifyHostname = get(ProxyOption.CONTROL_VERIFY_HOSTNAME,
+        () -> config.getBoolean(ProxyOption.CONTROL_VERIFY_HOSTNAME.path()));
+    String username = optionalString(ProxyOption.CONTROL_USERNAME);
+    String password = optionalString(ProxyOption.CONTROL_PASSWORD);
+    String datacenter = optionalString(ProxyOption.CONTROL_DATACENTER);
+    if ((username == null) != (password == null)) {
+      throw new IllegalArgumentException("give both " + name(ProxyOption.CONTROL_USERNAME) + " and "
+          + name(ProxyOption.CONTROL_PASSWORD) + " (or TANDEM_CONTROL_PASSWORD), or neither");
+    }
+    if (contactPoints.isEmpty()) {
+      rejectWithoutControlCluster(ProxyOption.CONTROL_USERNAME, username != null);
+      rejectWithoutControlCluster(ProxyOption.CONTROL_TLS, tls);
+      rejectWithoutControlCluster(ProxyOption.CONTROL_DATACENTER, datacenter != null);
+      return null;
+    }
+    return new ClusterEndpoint("control", contactPoints, tls, tls && verifyHostname, null, null, username,
+        password, datacenter != null ? datacenter : source.localDatacenter());
+  }
+
+  private void rejectWithoutControlCluster(ProxyOption option, boolean given) {
+    if (given) {
+      throw new IllegalArgumentException(describe(option) + " is for a third cluster holding the control store: "
+          + "give its contact points with " + name(ProxyOption.CONTROL_CONTACT_POINTS) + " HOST[:PORT],... or drop "
+          + name(option) + " (the source and the target use their own settings)");
+    }
   }
 
   private void clientTls(ProxyConfig.Builder builder) {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's lifecycle: its meter registry with the JVM's meters (see {@link ProxyServices}), driver sessions
- * per cluster, the core engine over them, the followed migration if any ({@link ControlPlane}), the Netty server,
+ * per cluster, the core engine over them, the followed migration if any ({@link ProxyControlPlane}), the Netty server,
  * the admin endpoint; and the reverse at {@link #close()}, after draining in-flight requests (the proxy
  * deregisters from its migration before the engine closes).
  */
@@ -51,7 +51,7 @@ public final class DefaultTandemProxy implements TandemProxy {
   private MirrorEngine engine;
   private ProxyContext context;
   private ProxyServer server;
-  private ControlPlane controlPlane;
+  private ProxyControlPlane controlPlane;
   private boolean closed;
   private InetSocketAddress address;
   private InetSocketAddress adminAddress;
@@ -89,7 +89,7 @@ public final class DefaultTandemProxy implements TandemProxy {
     }
     engine = remember(engine(sessions));
     if (config.control().migrationId() != null) { // before any client: the proxy serves in the stored phase
-      controlPlane = remember(ControlPlane.start(config.control(), sessions.get(config.control().cluster()), engine,
+      controlPlane = remember(ProxyControlPlane.start(config.control(), controlStoreSession(sessions), engine,
           services, recording, config.listenAddress()));
     }
     ProtocolCodecs codecs = new ProtocolCodecs(PooledByteBufAllocator.DEFAULT);
@@ -126,6 +126,16 @@ public final class DefaultTandemProxy implements TandemProxy {
     LOG.info("Tandem proxy listening on {} (source {}, target {}, {} mode, protocol versions {}, {} transport, {} "
         + "event-loop threads)", address, config.source(), config.target(), config.mirror().defaultMode(),
         protocolVersions, transport.name().toLowerCase(java.util.Locale.ROOT), config.eventLoopThreads());
+  }
+
+  private ControlStoreSession controlStoreSession(Map<Side, ClusterSessions> sessions) {
+    try {
+      // both clusters' sessions, one per user each at most, the shared ones and this one
+      return ControlStoreSession.choose(config, sessions, services.controlSession(), 2 * config.maxLoginSessions() + 5);
+    } catch (RuntimeException e) {
+      throw ProxyControlPlane.cannotFollow(config.control(), "the control cluster at "
+          + config.controlEndpoint().contactPoints(), e.getMessage(), e);
+    }
   }
 
   private MirrorEngine engine(Map<Side, ClusterSessions> sessions) {

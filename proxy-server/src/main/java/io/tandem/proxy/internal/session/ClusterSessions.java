@@ -51,6 +51,23 @@ public final class ClusterSessions implements LoginSessions, AutoCloseable {
     }
   }
 
+  /**
+   * A single session of the proxy's own to a cluster that is not mirrored to (a third cluster holding the control
+   * store), logged in with the endpoint's credentials if any; the caller closes it.
+   *
+   * @param sessionLeakThreshold how many driver sessions the JVM may hold before the driver warns of a leak
+   * @throws IllegalStateException naming the cluster when it cannot be reached or asks for credentials not given
+   */
+  public static CqlSession openSingle(ClusterEndpoint endpoint, Duration requestTimeout, int sessionLeakThreshold) {
+    try {
+      return new SessionOpener(endpoint, requestTimeout, sessionLeakThreshold).open();
+    } catch (SessionOpener.AuthenticationRequiredException e) {
+      throw new IllegalStateException("the " + endpoint.name() + " cluster at " + endpoint.contactPoints()
+          + " requires authentication: give --" + endpoint.name() + "-username and --" + endpoint.name()
+          + "-password", e);
+    }
+  }
+
   /** Whether writes go through a session per client login (no credentials configured, authentication required). */
   public boolean perLogin() {
     return perLogin != null;

@@ -1,6 +1,5 @@
 package io.tandem.proxy.internal.server;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.control.ControlConfig;
@@ -10,7 +9,6 @@ import io.tandem.core.api.control.MigrationCoordinator;
 import io.tandem.core.api.control.MigrationFollower;
 import io.tandem.core.api.control.MigrationRecord;
 import io.tandem.proxy.internal.admin.FollowedMigration;
-import io.tandem.proxy.internal.session.ClusterSessions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -21,16 +19,20 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The proxy's side of the control plane when it follows a migration: the control store on the control cluster
- * (through the proxy's own session to it), the follower applying the migration to the engine, and the one
- * coordinator the admin endpoint delegates to, over the same store. Closing deregisters the proxy.
+ * (through the session {@link ControlStoreSession} chooses), the follower applying the migration to the engine,
+ * and the one coordinator the admin endpoint delegates to, over the same store. Closing deregisters the proxy,
+ * then closes the store and the session if the proxy opened it.
  */
-final class ControlPlane implements AutoCloseable {
+final class ProxyControlPlane implements AutoCloseable {
 
   private final ControlStore store;
   private final MigrationFollower follower;
   private final MigrationCoordinator coordinator;
+  private final ControlStoreSession session;
 
-  private ControlPlane(ControlStore store, MigrationFollower follower, MigrationCoordinator coordinator) {
+  private ProxyControlPlane(ControlStore store, MigrationFollower follower, MigrationCoordinator coordinator,
+      ControlStoreSession session) {
+    this.session = session;
     this.store = store;
     this.follower = follower;
     this.coordinator = coordinator;
@@ -41,14 +43,16 @@ final class ControlPlane implements AutoCloseable {
    *
    * @throws IllegalStateException saying why the proxy cannot learn its phase: it must not start then
    */
-  static ControlPlane start(ControlConfig config, ClusterSessions cluster, MirrorEngine engine,
+  static ProxyControlPlane start(ControlConfig config, ControlStoreSession session, MirrorEngine engine,
       ProxyServices services, MeterRegistry registry, InetSocketAddress listen) {
-    CqlSession session = cluster.anySession().orElseThrow(() -> cannotFollow(config, "the proxy has no session "
-        + "of its own to that cluster (it asks for authentication): give --" + clusterName(config) + "-username and --"
-        + clusterName(config) + "-password, or the store's cluster with --control-cluster", null));
+    if (session.session() == null) {
+      throw cannotFollow(config, session, "the proxy has no session of its own to that cluster (it asks for "
+          + "authentication): give --" + clusterName(config) + "-username and --" + clusterName(config)
+          + "-password, or the store's cluster with --control-cluster", null);
+    }
     ControlStore store = null;
     try {
-      store = ControlStore.cassandra(session, config);
+      store = ControlStore.cassandra(session.session(), config);
       MigrationFollower.Builder builder = MigrationFollower.builder(store, config, engine.control())
           .withInstance(InstanceKind.PROXY, instanceId(listen)).withHealth(engine::health)
           .withClock(services.clock()).withMeterRegistry(registry);
@@ -56,12 +60,14 @@ final class ControlPlane implements AutoCloseable {
         builder.withScheduler(services.scheduler());
       }
       MigrationFollower follower = builder.start();
-      return new ControlPlane(store, follower, MigrationCoordinator.create(store, config, services.clock()));
+      return new ProxyControlPlane(store, follower, MigrationCoordinator.create(store, config, services.clock()),
+          session);
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
       }
-      throw cannotFollow(config, e.getMessage(), e);
+      session.close();
+      throw cannotFollow(config, session, e.getMessage(), e);
     }
   }
 
@@ -81,13 +87,17 @@ final class ControlPlane implements AutoCloseable {
     return details;
   }
 
-  /** Stops following and deregisters, then closes the store (not the session: the engine's). */
+  /** Stops following and deregisters, then closes the store, then the session if the proxy opened it. */
   @Override
   public void close() {
     try {
       follower.close();
     } finally {
-      store.close();
+      try {
+        store.close();
+      } finally {
+        session.close();
+      }
     }
   }
 
@@ -117,8 +127,13 @@ final class ControlPlane implements AutoCloseable {
     return config.cluster().name().toLowerCase(Locale.ROOT);
   }
 
-  private static IllegalStateException cannotFollow(ControlConfig config, String why, Throwable cause) {
+  static IllegalStateException cannotFollow(ControlConfig config, ControlStoreSession session, String why,
+      Throwable cause) {
+    return cannotFollow(config, session.where(), why, cause);
+  }
+
+  static IllegalStateException cannotFollow(ControlConfig config, String where, String why, Throwable cause) {
     return new IllegalStateException("Cannot follow migration " + config.migrationId() + " (control store: keyspace "
-        + config.keyspace() + " on the " + clusterName(config) + " cluster): " + why, cause);
+        + config.keyspace() + " on " + where + "): " + why, cause);
   }
 }
