@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     description = "Creates a migration in SETUP, version 1 (and the control keyspace and tables on first use).")
 final class CreateCommand extends MigrationSubcommand {
 
-  @Option(names = "--mode", defaultValue = "ASYNC", paramLabel = "MODE",
+  @Option(names = "--mode", defaultValue = "SYNC", paramLabel = "MODE",
       description = "Mirror mode of tables without an override: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   MirrorMode mode;
 

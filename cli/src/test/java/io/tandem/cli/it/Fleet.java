@@ -155,7 +155,7 @@ final class Fleet implements AutoCloseable {
         .withTarget(clusters.target().testSessionBuilder(Duration.ofSeconds(10)))
         .withMirrorConfig(QuickMirrorConfig.builder(logRoot.resolve("session-" + i)).defaultMode(MirrorMode.SYNC)
             .build())
-        .withConfig(ConfigFactory.parseMap(Map.of("tandem.control.poll-interval", control.pollInterval().toString()))
+        .withConfig(ConfigFactory.parseMap(Map.of("tandem.control.poll-interval", control.pollInterval().toMillis() + "ms"))
             .withFallback(ConfigFactory.load()))
         .withMigration(control.migrationId())
         .withControlSession(controlSession)

@@ -30,6 +30,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,7 +239,39 @@ class FleetMigrationIT {
     CliResult malformed = tandem("migrate", "advance", id);
     assertThat(malformed.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(malformed.err).contains("'HALFWAY'").contains("phase").contains("Fix the row");
+    controlSession.execute("UPDATE " + ControlConfig.defaults().keyspace() + ".migrations SET phase = 'SETUP' "
+        + "WHERE id = '" + id + "'");
+    assertThat(coordinator.status(id).migration().version()).isEqualTo(1);
     assertThat(coordinator.history(id)).hasSize(1);
+  }
+
+  @Test
+  void should_let_exactly_one_of_two_concurrent_advances_win() throws Exception {
+    assertThat(tandem("migrate", "create", id).exitCode).isZero();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService operators = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<CliResult>> results = new ArrayList<>();
+      for (String who : List.of("alice", "bob")) {
+        results.add(operators.submit(() -> {
+          go.await();
+          return tandem("migrate", "advance", id, "--to", "DUAL_WRITE", "--who", who);
+        }));
+      }
+      go.countDown();
+      List<CliResult> done = new ArrayList<>();
+      for (Future<CliResult> result : results) {
+        done.add(result.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(done).extracting(CliResult::exitCode).containsExactlyInAnyOrder(ExitCodes.OK, ExitCodes.CONFLICT);
+      assertThat(done).filteredOn(result -> result.exitCode == ExitCodes.CONFLICT).singleElement()
+          .satisfies(lost -> assertThat(lost.err).containsIgnoringCase("someone else moved"));
+      assertThat(coordinator.history(id)).hasSize(2);
+      assertThat(coordinator.status(id).migration().phase()).isEqualTo(Phase.DUAL_WRITE);
+    } finally {
+      operators.shutdownNow();
+    }
   }
 
   private static String expectedFailure(Phase into) {

@@ -3,14 +3,13 @@ package io.tandem.cli.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.api.control.CopyProgress;
+import io.tandem.core.testing.MutableClock;
 import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.TimestampStrategy;
 import io.tandem.validator.api.range.TokenRange;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class TableCopyProgressTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final List<CopyProgress> written = new CopyOnWriteArrayList<>();
 
   @Test
@@ -73,28 +72,5 @@ class TableCopyProgressTest {
   private static CopyReport report(boolean complete) {
     return new CopyReport("shop.orders", TimestampStrategy.PRESERVE, OptionalLong.empty(), 0, 0, 0, List.of(),
         false, complete, false, false, Duration.ZERO, List.of());
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

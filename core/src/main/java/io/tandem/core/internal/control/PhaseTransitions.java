@@ -26,6 +26,7 @@ final class PhaseTransitions {
    */
   static Phase forward(MigrationRecord current, StepRequest request) {
     Phase next = current.phase().next();
+    alreadyThere(current, request);
     if (next == null) {
       throw invalid("Migration '" + current.id() + "' is DONE: there is no phase after it");
     }
@@ -54,6 +55,7 @@ final class PhaseTransitions {
           + "configuration) and abandon this migration");
     }
     Phase previous = from.previous();
+    alreadyThere(current, request);
     if (request.to() != null && request.to() != previous) {
       throw invalid("Migration '" + current.id() + "' cannot roll back from " + from + " to " + request.to()
           + ": the previous phase is " + previous + " (rollback goes back one phase at a time)");
@@ -90,6 +92,19 @@ final class PhaseTransitions {
       }
     }
     return since;
+  }
+
+  /**
+   * An operator who names the phase the migration is already in lost a race: someone else moved it there between
+   * the operator's look and the command.
+   */
+  private static void alreadyThere(MigrationRecord current, StepRequest request) {
+    if (request.to() == current.phase()) {
+      throw new MigrationException(Reason.CONCURRENT_CHANGE, "Migration '" + current.id() + "' is already in "
+          + current.phase() + " (version " + current.version() + ", changed at " + current.changedAt()
+          + "): someone else moved it there; nothing was changed by this request. Run `tandem migrate status "
+          + current.id() + "` before deciding what to do next");
+    }
   }
 
   private static MigrationException invalid(String message) {

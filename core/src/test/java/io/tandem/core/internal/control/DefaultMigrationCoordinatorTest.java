@@ -248,6 +248,20 @@ class DefaultMigrationCoordinatorTest {
   }
 
   @Test
+  void should_say_someone_else_moved_it_when_asked_for_the_phase_it_is_already_in() {
+    fleet.created();
+    moveTo(Phase.DUAL_WRITE);
+
+    for (Runnable step : List.<Runnable>of(() -> fleet.coordinator.advance(Fleet.ID, STEP.to(Phase.DUAL_WRITE)),
+        () -> fleet.coordinator.rollback(Fleet.ID, STEP.to(Phase.DUAL_WRITE)))) {
+      assertThatThrownBy(step::run).isInstanceOfSatisfying(MigrationException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.CONCURRENT_CHANGE))
+          .hasMessageContaining("is already in DUAL_WRITE").hasMessageContaining("someone else moved it there");
+    }
+    assertThat(fleet.record().version()).isEqualTo(2);
+  }
+
+  @Test
   void should_refuse_a_rollback_to_another_phase_than_the_previous_one() {
     fleet.created();
     moveTo(Phase.READS_ON_TARGET);

@@ -9,6 +9,7 @@ import io.tandem.core.api.control.MigrationCoordinator;
 import io.tandem.core.api.control.MigrationRecord;
 import io.tandem.core.api.control.ValidationSummary;
 import io.tandem.core.api.mirror.MirrorMode;
+import io.tandem.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.replay.FsyncPolicy;
+import io.tandem.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
