@@ -46,6 +46,7 @@ final class PhaseTransitions {
    */
   static Phase backward(MigrationRecord current, StepRequest request, List<PhaseChange> history) {
     Phase from = current.phase();
+    alreadyThere(current, request);
     if (from == Phase.SETUP) {
       throw invalid("Migration '" + current.id() + "' is in SETUP: there is no phase before it");
     }
@@ -55,7 +56,6 @@ final class PhaseTransitions {
           + "configuration) and abandon this migration");
     }
     Phase previous = from.previous();
-    alreadyThere(current, request);
     if (request.to() != null && request.to() != previous) {
       throw invalid("Migration '" + current.id() + "' cannot roll back from " + from + " to " + request.to()
           + ": the previous phase is " + previous + " (rollback goes back one phase at a time)");
