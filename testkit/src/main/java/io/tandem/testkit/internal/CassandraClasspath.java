@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The classpath of the forked Cassandra JVM: the jars of {@code cassandra-all} and its dependencies, found
@@ -19,6 +21,8 @@ import java.util.List;
  * of jars can replace the lookup entirely with {@code -Dtandem.testkit.cassandraLib=/path/to/lib}.
  */
 public final class CassandraClasspath {
+
+  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
   static final String ARTIFACT_LIST = "io/tandem/testkit/cassandra-classpath.txt";
   private static final String LIB_PROPERTY = "tandem.testkit.cassandraLib";
@@ -81,18 +85,25 @@ public final class CassandraClasspath {
         new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        String trimmed = line.strip();
-        int moduleSuffix = trimmed.indexOf(" -- ");
-        if (moduleSuffix >= 0) {
-          trimmed = trimmed.substring(0, moduleSuffix).strip();
-        }
-        if (!trimmed.isEmpty() && trimmed.indexOf(' ') < 0 && trimmed.contains(":")) {
-          coordinates.add(trimmed);
-        }
+        coordinatesOf(line).ifPresent(coordinates::add);
       }
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read " + ARTIFACT_LIST, e);
     }
     return coordinates;
+  }
+
+  /**
+   * The artifact coordinates on one line of the dependency plugin's list, if it holds some. A build run without
+   * {@code -B} in a terminal writes the list with ANSI colour codes: they are dropped.
+   */
+  static Optional<String> coordinatesOf(String line) {
+    String trimmed = ANSI_ESCAPE.matcher(line).replaceAll("").strip();
+    int moduleSuffix = trimmed.indexOf(" -- ");
+    if (moduleSuffix >= 0) {
+      trimmed = trimmed.substring(0, moduleSuffix).strip();
+    }
+    boolean coordinates = !trimmed.isEmpty() && trimmed.indexOf(' ') < 0 && trimmed.contains(":");
+    return coordinates ? Optional.of(trimmed) : Optional.empty();
   }
 }

@@ -20,6 +20,13 @@ class CassandraClasspathTest {
   }
 
   @Test
+  void should_read_coordinates_written_with_colour_codes() {
+    assertThat(CassandraClasspath.coordinatesOf("   \u001B[1mat.yawk.lz4:lz4-java:jar:1.10.1\u001B[m -- module lz4"))
+        .contains("at.yawk.lz4:lz4-java:jar:1.10.1");
+    assertThat(CassandraClasspath.coordinatesOf("The following files have been resolved:")).isEmpty();
+  }
+
+  @Test
   void should_reject_what_is_not_coordinates() {
     assertThatThrownBy(() -> CassandraClasspath.repositoryPath("cassandra-all.jar"))
         .isInstanceOf(IllegalArgumentException.class)
