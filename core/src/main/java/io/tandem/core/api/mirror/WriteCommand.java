@@ -2,6 +2,7 @@ package io.tandem.core.api.mirror;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ public final class WriteCommand {
   private final ConsistencyLevel consistency;
   private final boolean idempotent;
   private final String login;
+  private final ConsistencyLevel serialConsistency;
+  private final Duration timeout;
 
   private WriteCommand(Builder builder) {
     this.queries = List.copyOf(builder.queries);
@@ -34,6 +37,8 @@ public final class WriteCommand {
     this.consistency = builder.consistency;
     this.idempotent = builder.idempotent;
     this.login = builder.login;
+    this.serialConsistency = builder.serialConsistency;
+    this.timeout = builder.timeout;
   }
 
   /** A single-query write. */
@@ -93,6 +98,19 @@ public final class WriteCommand {
     return login;
   }
 
+  /**
+   * The caller's serial consistency level (the Paxos phase of a conditional write), or {@code null} for the
+   * executing session's default.
+   */
+  public ConsistencyLevel serialConsistency() {
+    return serialConsistency;
+  }
+
+  /** The caller's request timeout, or {@code null} for the executing session's default. */
+  public Duration timeout() {
+    return timeout;
+  }
+
   /** A copy with another timestamp. */
   public WriteCommand withTimestamp(long newTimestamp) {
     return toBuilder().withTimestamp(newTimestamp).build();
@@ -102,7 +120,8 @@ public final class WriteCommand {
     Builder builder = new Builder(batchType);
     queries.forEach(builder::addQuery);
     return builder.withKeyspace(keyspace).withTimestamp(timestamp).withConsistency(consistency)
-        .withIdempotent(idempotent).withLogin(login);
+        .withIdempotent(idempotent).withLogin(login).withSerialConsistency(serialConsistency)
+        .withTimeout(timeout);
   }
 
   @Override
@@ -114,12 +133,15 @@ public final class WriteCommand {
         && timestamp == that.timestamp
         && Objects.equals(consistency, that.consistency)
         && idempotent == that.idempotent
-        && Objects.equals(login, that.login);
+        && Objects.equals(login, that.login)
+        && Objects.equals(serialConsistency, that.serialConsistency)
+        && Objects.equals(timeout, that.timeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(queries, batchType, keyspace, timestamp, consistency, idempotent, login);
+    return Objects.hash(queries, batchType, keyspace, timestamp, consistency, idempotent, login, serialConsistency,
+        timeout);
   }
 
   @Override
@@ -130,7 +152,7 @@ public final class WriteCommand {
 
   /**
    * Builds a {@link WriteCommand}. Defaults: no keyspace, no timestamp, default consistency, not idempotent,
-   * no login.
+   * no login, default serial consistency, default timeout.
    */
   public static final class Builder {
     private final List<BoundQuery> queries = new ArrayList<>();
@@ -140,6 +162,8 @@ public final class WriteCommand {
     private ConsistencyLevel consistency;
     private boolean idempotent;
     private String login;
+    private ConsistencyLevel serialConsistency;
+    private Duration timeout;
 
     private Builder(BatchType batchType) {
       this.batchType = batchType;
@@ -173,6 +197,21 @@ public final class WriteCommand {
     /** The user name the write was made under; {@code null} (the default) for none. */
     public Builder withLogin(String login) {
       this.login = login;
+      return this;
+    }
+
+    /** The serial consistency of a conditional write; {@code null} (the default) for the session's. */
+    public Builder withSerialConsistency(ConsistencyLevel serialConsistency) {
+      this.serialConsistency = serialConsistency;
+      return this;
+    }
+
+    /** The request timeout; {@code null} (the default) for the session's. */
+    public Builder withTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("a write command's timeout must be positive, not " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

@@ -18,16 +18,21 @@ import java.util.Map;
 /**
  * The binary form of a {@link FailedWrite} in the failed-write log: a format version byte, then the side,
  * the replayable flag, when it was logged, its cause (cut to {@value #MAX_CAUSE_LENGTH} characters), the
- * write command with its raw bound values and (since version 2) the command's login, never a password. Integers are big-endian; strings are UTF-8 behind an int
- * length ({@code -1} for null); a value's length is {@code -1} for a CQL null and {@code -2} for {@link
- * BoundQuery#UNSET}, which is restored as that very instance.
+ * write command with its raw bound values, (since version 2) the command's login, never a password, and
+ * (since version 3) its serial consistency and timeout in nanoseconds ({@code -1} for the session's default).
+ * Integers are big-endian; strings are UTF-8 behind an int length ({@code -1} for null); a value's length is
+ * {@code -1} for a CQL null and {@code -2} for {@link BoundQuery#UNSET}, which is restored as that very
+ * instance.
  *
  * <p>Stateless and thread-safe. Buffers handed in are never consumed nor modified.
  */
 public final class FailedWriteSerializer {
 
-  /** The format this class writes; payloads of this version and of version 1 (no login) are read. */
-  public static final byte FORMAT_VERSION = 2;
+  /** The format this class writes; payloads of this version and of versions 1 and 2 are read. */
+  public static final byte FORMAT_VERSION = 3;
+
+  /** The second format, with the login but without serial consistency and timeout: still read. */
+  static final byte FORMAT_VERSION_WITHOUT_SETTINGS = 2;
 
   /** The first format, without the login: still read, so a log written by an older Tandem is replayed. */
   static final byte FORMAT_VERSION_WITHOUT_LOGIN = 1;
@@ -36,6 +41,7 @@ public final class FailedWriteSerializer {
   public static final int MAX_CAUSE_LENGTH = 1000;
 
   static final int NULL_LENGTH = -1;
+  static final long NO_TIMEOUT = -1;
   static final int UNSET_LENGTH = -2;
   static final byte SOURCE_CODE = 0;
   static final byte TARGET_CODE = 1;
@@ -54,6 +60,7 @@ public final class FailedWriteSerializer {
       writeString(output, truncate(write.cause()));
       writeCommand(output, write.command());
       writeString(output, write.command().login());
+      writeSettings(output, write.command());
     } catch (IOException e) {
       // a ByteArrayOutputStream does not throw
       throw new UncheckedIOException(e);
@@ -96,6 +103,12 @@ public final class FailedWriteSerializer {
     for (BoundQuery query : command.queries()) {
       writeQuery(output, query);
     }
+  }
+
+  private static void writeSettings(DataOutputStream output, WriteCommand command) throws IOException {
+    ConsistencyLevel serial = command.serialConsistency();
+    writeString(output, serial == null ? null : serial.name());
+    output.writeLong(command.timeout() == null ? NO_TIMEOUT : command.timeout().toNanos());
   }
 
   private static void writeQuery(DataOutputStream output, BoundQuery query) throws IOException {

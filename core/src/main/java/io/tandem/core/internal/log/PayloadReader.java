@@ -2,6 +2,8 @@ package io.tandem.core.internal.log;
 
 import static io.tandem.core.internal.log.FailedWriteSerializer.FORMAT_VERSION;
 import static io.tandem.core.internal.log.FailedWriteSerializer.FORMAT_VERSION_WITHOUT_LOGIN;
+import static io.tandem.core.internal.log.FailedWriteSerializer.FORMAT_VERSION_WITHOUT_SETTINGS;
+import static io.tandem.core.internal.log.FailedWriteSerializer.NO_TIMEOUT;
 import static io.tandem.core.internal.log.FailedWriteSerializer.NO_BATCH_CODE;
 import static io.tandem.core.internal.log.FailedWriteSerializer.NULL_LENGTH;
 import static io.tandem.core.internal.log.FailedWriteSerializer.SOURCE_CODE;
@@ -17,6 +19,7 @@ import io.tandem.core.api.replay.FailedWrite;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,20 +42,20 @@ final class PayloadReader {
   FailedWrite readFailedWrite() {
     try {
       byte version = buffer.get();
-      if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_LOGIN) {
+      if (version < FORMAT_VERSION_WITHOUT_LOGIN || version > FORMAT_VERSION) {
         throw malformed("unsupported format version " + version + " (expected " + FORMAT_VERSION_WITHOUT_LOGIN
-            + " or " + FORMAT_VERSION + ")");
+            + " to " + FORMAT_VERSION + ")");
       }
       Side side = readSide();
       boolean replayable = readBoolean();
       Instant loggedAt = Instant.ofEpochMilli(buffer.getLong());
       String cause = requireNonNull(readString(), "cause");
       WriteCommand command = readCommand();
-      if (version != FORMAT_VERSION_WITHOUT_LOGIN) {
-        String login = readString();
-        if (login != null) {
-          command = command.toBuilder().withLogin(login).build();
-        }
+      if (version >= FORMAT_VERSION_WITHOUT_SETTINGS) {
+        command = command.toBuilder().withLogin(readString()).build();
+      }
+      if (version > FORMAT_VERSION_WITHOUT_SETTINGS) {
+        command = readSettings(command);
       }
       if (buffer.hasRemaining()) {
         throw malformed(buffer.remaining() + " unexpected trailing bytes");
@@ -100,6 +103,19 @@ final class PayloadReader {
         .withTimestamp(timestamp)
         .withConsistency(consistency == null ? null : consistencyLevel(consistency))
         .withIdempotent(idempotent)
+        .build();
+  }
+
+  /** Serial consistency and timeout, written since version 3. */
+  private WriteCommand readSettings(WriteCommand command) {
+    String serial = readString();
+    long timeoutNanos = buffer.getLong();
+    if (timeoutNanos != NO_TIMEOUT && timeoutNanos <= 0) {
+      throw malformed("impossible timeout " + timeoutNanos + " ns");
+    }
+    return command.toBuilder()
+        .withSerialConsistency(serial == null ? null : consistencyLevel(serial))
+        .withTimeout(timeoutNanos == NO_TIMEOUT ? null : Duration.ofNanos(timeoutNanos))
         .build();
   }
 

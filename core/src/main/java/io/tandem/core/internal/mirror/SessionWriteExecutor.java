@@ -26,7 +26,9 @@ import java.util.concurrent.CompletionStage;
  * Executes {@link WriteCommand}s on one cluster through an ordinary driver session, so the write gets the
  * driver's pooling, token-aware routing and node failover. Queries with values are prepared once per
  * (keyspace, text) and bound with the raw bytes; a failed prepare is not cached and is tried again next
- * time. Timestamp, consistency and idempotence are applied as the command says.
+ * time. Timestamp, consistency, serial consistency, timeout and idempotence are applied as the command
+ * says; what it leaves unset is the session's default. The consistency override replaces the command's
+ * consistency only: the serial consistency of a conditional copy stays the caller's.
  */
 public final class SessionWriteExecutor {
 
@@ -133,6 +135,12 @@ public final class SessionWriteExecutor {
     ConsistencyLevel consistency = consistencyOverride != null ? consistencyOverride : command.consistency();
     if (consistency != null) {
       result = result.setConsistencyLevel(consistency);
+    }
+    if (command.serialConsistency() != null) {
+      result = result.setSerialConsistencyLevel(command.serialConsistency());
+    }
+    if (command.timeout() != null) {
+      result = result.setTimeout(command.timeout());
     }
     return result;
   }

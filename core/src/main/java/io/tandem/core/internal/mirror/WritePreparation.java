@@ -60,6 +60,8 @@ final class WritePreparation {
         .withConsistency(command.consistency())
         .withIdempotent(command.idempotent())
         .withLogin(command.login())
+        .withSerialConsistency(command.serialConsistency())
+        .withTimeout(command.timeout())
         .build();
   }
 }

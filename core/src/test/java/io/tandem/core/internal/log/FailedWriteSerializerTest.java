@@ -11,6 +11,7 @@ import io.tandem.core.api.mirror.BoundQuery;
 import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.replay.FailedWrite;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FailedWriteSerializerTest {
 
   private static final Instant LOGGED_AT = Instant.ofEpochMilli(1_700_000_000_123L);
+  /** What version 3 adds when both settings are the session's: a null string and a -1 long. */
+  private static final int SETTINGS_BYTES = Integer.BYTES + Long.BYTES;
 
   @Test
   void should_round_trip_a_single_query() {
@@ -169,11 +172,56 @@ class FailedWriteSerializerTest {
   }
 
   @Test
+  void should_round_trip_the_serial_consistency_and_timeout_of_a_command() {
+    WriteCommand command = WriteCommand.builder(BoundQuery.of("UPDATE ks.t SET v = 1 WHERE k = 1 IF v = 0"))
+        .withConsistency(DefaultConsistencyLevel.LOCAL_QUORUM)
+        .withSerialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
+        .withTimeout(Duration.ofMillis(7_000).plusNanos(1))
+        .withLogin("app_user")
+        .build();
+    FailedWrite write = new FailedWrite(Side.TARGET, command, false, "timeout", LOGGED_AT);
+
+    FailedWrite read = roundTrip(write);
+
+    assertThat(read).isEqualTo(write);
+    assertThat(read.command().serialConsistency()).isSameAs(DefaultConsistencyLevel.LOCAL_SERIAL);
+    assertThat(read.command().timeout()).isEqualTo(Duration.ofMillis(7_000).plusNanos(1));
+    assertThat(read.command().login()).isEqualTo("app_user");
+  }
+
+  @Test
+  void should_read_a_payload_of_the_second_format_as_a_command_with_the_session_defaults() {
+    WriteCommand command = SampleFailedWrites.write("one").command().toBuilder().withLogin("app_user").build();
+    FailedWrite write = new FailedWrite(Side.TARGET, command, true, "one", LOGGED_AT);
+    byte[] current = FailedWriteSerializer.serialize(write);
+    // version 2 is version 3 without the trailing serial consistency (a null string) and timeout (a long)
+    byte[] secondFormat = Arrays.copyOf(current, current.length - SETTINGS_BYTES);
+    secondFormat[0] = 2;
+
+    FailedWrite read = FailedWriteSerializer.deserialize(ByteBuffer.wrap(secondFormat));
+
+    assertThat(read).isEqualTo(write);
+    assertThat(read.command().login()).isEqualTo("app_user");
+    assertThat(read.command().serialConsistency()).isNull();
+    assertThat(read.command().timeout()).isNull();
+  }
+
+  @Test
+  void should_reject_a_payload_with_an_impossible_timeout() {
+    byte[] payload = FailedWriteSerializer.serialize(SampleFailedWrites.write("one"));
+    ByteBuffer.wrap(payload).putLong(payload.length - Long.BYTES, 0L);
+
+    assertThatThrownBy(() -> FailedWriteSerializer.deserialize(ByteBuffer.wrap(payload)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("impossible timeout 0");
+  }
+
+  @Test
   void should_read_a_payload_of_the_first_format_as_a_command_without_login() {
     FailedWrite write = SampleFailedWrites.write("one");
     byte[] current = FailedWriteSerializer.serialize(write);
     // version 1 is version 2 without the trailing login (a null string: its length -1 in 4 bytes)
-    byte[] firstFormat = Arrays.copyOf(current, current.length - Integer.BYTES);
+    byte[] firstFormat = Arrays.copyOf(current, current.length - SETTINGS_BYTES - Integer.BYTES);
     firstFormat[0] = 1;
 
     FailedWrite read = FailedWriteSerializer.deserialize(ByteBuffer.wrap(firstFormat));

@@ -8,6 +8,7 @@ import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,14 @@ class WritePreparationTest {
   void should_keep_every_option_of_a_command_whose_functions_are_rewritten() {
     WriteCommand command = WriteCommand.builder(BoundQuery.of("INSERT INTO ks.events (k, at) VALUES (1, now())"))
         .withKeyspace("ks").withConsistency(DefaultConsistencyLevel.QUORUM).withIdempotent(true)
-        .withLogin("app_user").build();
+        .withLogin("app_user").withSerialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
+        .withTimeout(Duration.ofSeconds(7)).build();
 
     WriteCommand prepared = prepare(command);
 
     assertThat(prepared.queries().get(0).query()).doesNotContain("now()");
+    assertThat(prepared.serialConsistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_SERIAL);
+    assertThat(prepared.timeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(prepared.hasTimestamp()).isTrue();
     assertThat(prepared.login()).isEqualTo("app_user");
     assertThat(prepared.keyspace()).isEqualTo("ks");
