@@ -92,7 +92,9 @@ public final class StatementRouter {
 
   /** One call: the engine decides the route and the command; an unchanged command runs as the app wrote it. */
   private CompletionStage<AsyncResultSet> write(Statement<?> statement) {
-    WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
+    Side primarySide = engine.control().state().primary();
+    WriteCommand command =
+        commands.toCommand(statement, keyspaceOf(primarySide), sessions.apply(primarySide).getContext());
     return engine.write(command, (primary, ready) ->
         runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)));
   }

@@ -1,7 +1,6 @@
 package io.tandem.driver.internal.routing;
 
 import com.datastax.oss.driver.api.core.ProtocolVersion;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.context.DriverContext;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
@@ -19,25 +18,27 @@ import java.util.Map;
 
 /**
  * Turns a driver write statement into core's driver-neutral {@link WriteCommand} (text, keyspace, raw
- * values, timestamp, consistency, idempotence), and puts what core decided — the shared timestamp, the
+ * values, timestamp, and the request settings the primary runs it with: consistency, serial consistency,
+ * timeout, idempotence — see {@link RequestSettings}), and puts what core decided — the shared timestamp, the
  * {@code now()} literals — back onto the application's statement for the primary's copy.
  */
 public final class WriteCommands {
 
   private final PreparedOrigins origins;
   private final DriverContext context;
-  private final boolean defaultIdempotence;
 
   /** @param context the source session's context: its codecs encode simple statements' values */
   public WriteCommands(PreparedOrigins origins, DriverContext context) {
     this.origins = origins;
     this.context = context;
-    this.defaultIdempotence =
-        context.getConfig().getDefaultProfile().getBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE);
   }
 
-  /** @param sessionKeyspace the keyspace of the session that would run it, or null */
-  public WriteCommand toCommand(Statement<?> statement, String sessionKeyspace) {
+  /**
+   * @param sessionKeyspace the keyspace of the session that would run it, or null
+   * @param primaryContext the context of the session that runs it as the primary: its profiles give the
+   *     settings the statement leaves unset
+   */
+  public WriteCommand toCommand(Statement<?> statement, String sessionKeyspace, DriverContext primaryContext) {
     WriteCommand.Builder builder;
     if (statement instanceof BatchStatement batch) {
       builder = WriteCommand.batch(batch.getBatchType());
@@ -50,11 +51,8 @@ public final class WriteCommands {
     if (statement.getQueryTimestamp() != Statement.NO_DEFAULT_TIMESTAMP) {
       builder.withTimestamp(statement.getQueryTimestamp());
     }
-    Boolean idempotent = statement.isIdempotent();
-    return builder
+    return RequestSettings.apply(builder, statement, primaryContext)
         .withKeyspace(keyspaceOf(statement, sessionKeyspace))
-        .withConsistency(statement.getConsistencyLevel())
-        .withIdempotent(idempotent == null ? defaultIdempotence : idempotent)
         .build();
   }
 
