@@ -18,7 +18,9 @@ import java.util.function.Function;
 /**
  * Where a native-protocol write (QUERY, EXECUTE, BATCH) becomes core's {@link WriteCommand}, and where core's
  * decisions — the shared timestamp, {@code now()} turned into literals — are put back on the request that is
- * forwarded to the primary cluster, so both clusters apply exactly the same write.
+ * forwarded to the primary cluster, so both clusters apply exactly the same write. The copy runs at the
+ * frame's consistency and serial consistency (a frame without one asks for {@code SERIAL}, as the server
+ * reads it); the protocol has no request timeout, so the copy's is the proxy's target session's.
  */
 final class ProtocolWrites {
 
@@ -48,12 +50,14 @@ final class ProtocolWrites {
         String text = child instanceof String query ? query : queryOf.apply((byte[]) child);
         builder.addQuery(BoundQuery.of(text, batch.values.get(index)));
       }
-      builder.withConsistency(DefaultConsistencyLevel.fromCode(batch.consistency));
+      builder.withConsistency(DefaultConsistencyLevel.fromCode(batch.consistency))
+          .withSerialConsistency(DefaultConsistencyLevel.fromCode(batch.serialConsistency));
       withTimestamp(builder, batch.defaultTimestamp);
       return builder.withKeyspace(batch.keyspace != null ? batch.keyspace : keyspace).withIdempotent(false)
           .withLogin(login).build();
     }
-    builder.withConsistency(DefaultConsistencyLevel.fromCode(options.consistency));
+    builder.withConsistency(DefaultConsistencyLevel.fromCode(options.consistency))
+        .withSerialConsistency(DefaultConsistencyLevel.fromCode(options.serialConsistency));
     withTimestamp(builder, options.defaultTimestamp);
     return builder.withKeyspace(options.keyspace != null ? options.keyspace : keyspace).withIdempotent(idempotent)
         .withLogin(login).build();
