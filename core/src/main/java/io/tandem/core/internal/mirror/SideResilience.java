@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * with Micrometer. While a breaker is open, mirrored writes to its cluster fail at once with {@link
  * CallNotPermittedException} and go to the failed-write log instead of waiting on timeouts.
  *
+ * <p>Calls that take {@code secondary-deadline} or longer count as slow; {@code slow-call-rate-threshold}
+ * percent of them in the window opens the breaker too.
+ *
  * <p>Errors that say the request itself is wrong (syntax, unknown table, bad value) are neither retried
  * nor counted against the breaker: the cluster is healthy.
  */
@@ -69,6 +72,9 @@ public final class SideResilience {
         .slidingWindowSize(config.breakerSlidingWindowSize())
         .minimumNumberOfCalls(config.breakerMinimumCalls())
         .failureRateThreshold(config.breakerFailureRateThreshold())
+        // a stalled cluster answers late rather than wrong: slow calls open the breaker before timeouts do
+        .slowCallDurationThreshold(config.secondaryDeadline())
+        .slowCallRateThreshold(config.breakerSlowCallRateThreshold())
         .waitDurationInOpenState(config.breakerOpenDuration())
         .permittedNumberOfCallsInHalfOpenState(3)
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
