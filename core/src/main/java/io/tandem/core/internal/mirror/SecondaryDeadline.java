@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -47,7 +45,7 @@ final class SecondaryDeadline {
     CompletableFuture<T> bounded = new CompletableFuture<>();
     // whichever comes first decides, so a copy that made it just in time is not counted as expired
     AtomicBoolean decided = new AtomicBoolean();
-    ScheduledFuture<?> timer = scheduler.schedule(() -> {
+    Runnable cancelTimer = Timers.after(scheduler, deadline.toNanos(), () -> {
       if (decided.compareAndSet(false, true)) {
         try {
           bounded.complete(onExpiry.get());
@@ -55,9 +53,9 @@ final class SecondaryDeadline {
           bounded.completeExceptionally(e);
         }
       }
-    }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+    });
     copy.whenComplete((value, error) -> {
-      timer.cancel(false);
+      cancelTimer.run();
       if (decided.compareAndSet(false, true)) {
         if (error != null) {
           bounded.completeExceptionally(error);
