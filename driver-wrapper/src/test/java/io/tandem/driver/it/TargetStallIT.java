@@ -55,7 +55,7 @@ class TargetStallIT {
 
   @Test
   void should_answer_sync_callers_within_the_deadline_while_the_target_is_frozen_briefly() throws Exception {
-    frozenUnderSyncLoad(Duration.ofSeconds(8));
+    frozenUnderSyncLoad(Duration.ofSeconds(6));
   }
 
   @Test
@@ -67,7 +67,7 @@ class TargetStallIT {
   @ParameterizedTest
   @EnumSource(value = MirrorMode.class, names = {"SYNC", "ASYNC"})
   void should_serve_every_write_and_converge_while_the_target_flaps_briefly(MirrorMode mode) throws Exception {
-    flappingUnderLoad(mode, Duration.ofSeconds(10));
+    flappingUnderLoad(mode, Duration.ofSeconds(6));
   }
 
   @ParameterizedTest

@@ -54,7 +54,7 @@ class TargetStallThroughProxyIT {
 
   @Test
   void should_answer_sync_clients_within_the_deadline_while_the_target_is_frozen_briefly() throws Exception {
-    frozenUnderSyncLoad(Duration.ofSeconds(8));
+    frozenUnderSyncLoad(Duration.ofSeconds(6));
   }
 
   @Test
@@ -66,7 +66,7 @@ class TargetStallThroughProxyIT {
   @ParameterizedTest
   @EnumSource(value = MirrorMode.class, names = {"SYNC", "ASYNC"})
   void should_serve_every_write_and_converge_while_the_target_flaps_briefly(MirrorMode mode) throws Exception {
-    flappingUnderLoad(mode, Duration.ofSeconds(10));
+    flappingUnderLoad(mode, Duration.ofSeconds(6));
   }
 
   @ParameterizedTest
