@@ -80,7 +80,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
         builder.clock);
     this.mirroredWrite =
-        new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics);
+        new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics,
+            scheduler);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -128,7 +129,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public InstanceHealth health() {
-    return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0);
+    return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0,
+        metrics.deadlineExpiryCount());
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.tandem.core.api.mirror.SchemaChangePolicy;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.replay.FsyncPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,7 +61,11 @@ public final class MirrorConfigReader {
               .fsyncInterval(section.getDuration("failed-write-log.fsync-interval"))
               .maxSegmentBytes(section.getBytes("failed-write-log.max-segment-size"))
               .replayInterval(section.getDuration("replay.interval"))
-              .replayBatchSize(section.getInt("replay.batch-size"));
+              .replayBatchSize(section.getInt("replay.batch-size"))
+              .secondaryDeadline(section.getDuration("secondary-deadline"))
+              .tableSecondaryDeadlines(tableSecondaryDeadlines(section))
+              .breakerSlowCallRateThreshold(
+                  (float) section.getDouble("circuit-breaker.slow-call-rate-threshold"));
       String consistency = section.getString("secondary-consistency");
       if (!consistency.isBlank()) {
         builder.secondaryConsistency(enumValue(section, "secondary-consistency", DefaultConsistencyLevel.class));
@@ -87,6 +92,23 @@ public final class MirrorConfigReader {
       }
     }
     return modes;
+  }
+
+  /** Like {@link #tableModes}: quoted {@code "ks.table" = 100ms} and nested {@code ks { table = 100ms }}. */
+  private static Map<String, Duration> tableSecondaryDeadlines(Config section) {
+    Map<String, Duration> deadlines = new LinkedHashMap<>();
+    Config tables = section.getConfig("table-secondary-deadlines");
+    for (Map.Entry<String, ConfigValue> entry : tables.root().entrySet()) {
+      String name = entry.getKey();
+      if (entry.getValue() instanceof ConfigObject keyspace) {
+        Config nested = tables.getConfig(ConfigUtil.joinPath(name));
+        keyspace.keySet().forEach(table ->
+            deadlines.put(name + "." + table, nested.getDuration(ConfigUtil.joinPath(table))));
+      } else {
+        deadlines.put(name, tables.getDuration(ConfigUtil.joinPath(name)));
+      }
+    }
+    return deadlines;
   }
 
   private static Pattern pattern(Config section, String path) {

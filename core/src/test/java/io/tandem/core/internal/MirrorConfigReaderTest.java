@@ -84,4 +84,24 @@ class MirrorConfigReaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("breakerMinimumCalls");
   }
+
+  @Test
+  void should_read_secondary_deadlines_quoted_or_nested_in_lower_case() {
+    MirrorConfig config = MirrorEngine.configFrom(ConfigFactory.parseString(
+        "tandem.mirror { secondary-deadline = 200ms, circuit-breaker.slow-call-rate-threshold = 80,"
+            + " table-secondary-deadlines { Shop = 1s, \"shop.Audit\" = 50ms, billing { invoices = 2s } } }"));
+
+    assertThat(config.secondaryDeadline()).isEqualTo(Duration.ofMillis(200));
+    assertThat(config.breakerSlowCallRateThreshold()).isEqualTo(80f);
+    assertThat(config.tableSecondaryDeadlines()).containsOnly(entry("shop", Duration.ofSeconds(1)),
+        entry("shop.audit", Duration.ofMillis(50)), entry("billing.invoices", Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void should_reject_a_secondary_deadline_that_is_not_positive() {
+    assertThatThrownBy(() -> MirrorEngine.configFrom(
+        ConfigFactory.parseString("tandem.mirror.table-secondary-deadlines { shop = 0s }")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tableSecondaryDeadlines of shop must be positive");
+  }
 }

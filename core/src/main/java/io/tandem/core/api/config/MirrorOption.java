@@ -46,7 +46,13 @@ public enum MirrorOption implements TandemOption {
   MAX_SEGMENT_SIZE("failed-write-log.max-segment-size", OptionType.BYTES, "64 MiB",
       "Size past which the log starts a new segment file."),
   REPLAY_INTERVAL("replay.interval", OptionType.DURATION, "10 seconds", "How often a non-empty log is replayed."),
-  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step.");
+  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step."),
+  SECONDARY_DEADLINE("secondary-deadline", OptionType.DURATION, "500 milliseconds",
+      "Longest a SYNC caller waits for the secondary's copy; the copy goes on in the background."),
+  TABLE_SECONDARY_DEADLINES("table-secondary-deadlines", OptionType.OBJECT, "{}",
+      "Secondary deadlines overriding secondary-deadline for a keyspace or a table."),
+  BREAKER_SLOW_CALL_RATE_THRESHOLD("circuit-breaker.slow-call-rate-threshold", OptionType.DOUBLE, "50",
+      "Percentage of calls in the window slower than secondary-deadline that opens the breaker.");
 
   private final OptionSpec spec;
 

@@ -23,6 +23,8 @@ import static io.tandem.core.api.config.MirrorOption.REWRITE_NON_DETERMINISTIC_F
 import static io.tandem.core.api.config.MirrorOption.SCHEMA_CHANGES;
 import static io.tandem.core.api.config.MirrorOption.SECONDARY_CONSISTENCY;
 import static io.tandem.core.api.config.MirrorOption.TARGET_FAILURE_POLICY;
+import static io.tandem.core.api.config.MirrorOption.SECONDARY_DEADLINE;
+import static io.tandem.core.api.config.MirrorOption.BREAKER_SLOW_CALL_RATE_THRESHOLD;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -103,6 +106,11 @@ public final class MirrorConfig {
   public long maxSegmentBytes() { return values.maxSegmentBytes; }
   public Duration replayInterval() { return values.replayInterval; }
   public int replayBatchSize() { return values.replayBatchSize; }
+  /** Longest a SYNC caller waits for the secondary's copy; default 500 ms. See {@link Builder#secondaryDeadline}. */
+  public Duration secondaryDeadline() { return values.secondaryDeadline; }
+  /** Secondary deadlines by {@code "keyspace"} or {@code "keyspace.table"} (lower case); empty by default. */
+  public Map<String, Duration> tableSecondaryDeadlines() { return values.tableSecondaryDeadlines; }
+  public float breakerSlowCallRateThreshold() { return values.breakerSlowCallRateThreshold; }
 
   /**
    * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
@@ -135,6 +143,10 @@ public final class MirrorConfig {
     private long maxSegmentBytes = DEFAULTS.getBytes(MAX_SEGMENT_SIZE.path());
     private Duration replayInterval = DEFAULTS.getDuration(REPLAY_INTERVAL.path());
     private int replayBatchSize = DEFAULTS.getInt(REPLAY_BATCH_SIZE.path());
+    private Duration secondaryDeadline = DEFAULTS.getDuration(SECONDARY_DEADLINE.path());
+    private Map<String, Duration> tableSecondaryDeadlines = Map.of();
+    private float breakerSlowCallRateThreshold =
+        (float) DEFAULTS.getDouble(BREAKER_SLOW_CALL_RATE_THRESHOLD.path());
 
     private Builder() {}
 
@@ -150,15 +162,8 @@ public final class MirrorConfig {
      * case. Default none. Change them at runtime with {@code MigrationControl.setMode}.
      */
     public Builder tableModes(Map<String, MirrorMode> modes) {
-      Map<String, MirrorMode> normalized = new LinkedHashMap<>();
-      modes.forEach((name, mode) -> {
-        if (name == null || name.isBlank() || name.split("\\.", -1).length > 2 || name.startsWith(".")
-            || name.endsWith(".")) {
-          throw new IllegalArgumentException("tableModes: '" + name + "' is not KEYSPACE or KEYSPACE.TABLE");
-        }
-        normalized.put(name.trim().toLowerCase(Locale.ROOT), Objects.requireNonNull(mode, "mode of " + name));
-      });
-      this.tableModes = Map.copyOf(normalized);
+      this.tableModes =
+          byTableName(modes, "tableModes", (name, mode) -> Objects.requireNonNull(mode, "mode of " + name));
       return this;
     }
 
@@ -303,6 +308,41 @@ public final class MirrorConfig {
       return this;
     }
 
+    /**
+     * Longest a SYNC caller waits for the secondary's copy after sending it. When it passes the caller gets the
+     * primary's answer (or, with {@link TargetFailurePolicy#FAIL_CALLER}, a {@link MirroredWriteException}); the
+     * copy goes on in the background, keeping its in-flight slot, and is logged for replay if it then fails.
+     * Copies slower than this also count as slow calls for the breaker. Default 500 ms, well under a driver's
+     * 2 s request timeout.
+     */
+    public Builder secondaryDeadline(Duration deadline) {
+      this.secondaryDeadline = positiveDuration(deadline, "secondaryDeadline");
+      return this;
+    }
+
+    /**
+     * Secondary deadlines that override {@link #secondaryDeadline} for a keyspace ({@code "shop"}) or a table
+     * ({@code "shop.audit"}); a table's entry wins over its keyspace's. Names are matched in lower case. Default
+     * none.
+     */
+    public Builder tableSecondaryDeadlines(Map<String, Duration> deadlines) {
+      this.tableSecondaryDeadlines = byTableName(deadlines, "tableSecondaryDeadlines",
+          (name, deadline) -> positiveDuration(deadline, "tableSecondaryDeadlines of " + name));
+      return this;
+    }
+
+    /**
+     * Percentage (1–100) of calls in the sliding window that took at least {@link #secondaryDeadline} and open
+     * the breaker, so that a stalled cluster is cut off even before its requests time out. Default 50.
+     */
+    public Builder breakerSlowCallRateThreshold(float percent) {
+      if (!(percent > 0 && percent <= 100)) {
+        throw new IllegalArgumentException("breakerSlowCallRateThreshold must be in (0, 100], got " + percent);
+      }
+      this.breakerSlowCallRateThreshold = percent;
+      return this;
+    }
+
     public MirrorConfig build() {
       if (breakerMinimumCalls > breakerSlidingWindowSize) {
         throw new IllegalArgumentException("breakerMinimumCalls (" + breakerMinimumCalls
@@ -337,7 +377,24 @@ public final class MirrorConfig {
       copy.maxSegmentBytes = maxSegmentBytes;
       copy.replayInterval = replayInterval;
       copy.replayBatchSize = replayBatchSize;
+      copy.secondaryDeadline = secondaryDeadline;
+      copy.tableSecondaryDeadlines = tableSecondaryDeadlines;
+      copy.breakerSlowCallRateThreshold = breakerSlowCallRateThreshold;
       return copy;
+    }
+
+    /** Keys checked as {@code KEYSPACE} or {@code KEYSPACE.TABLE} and put in lower case; values checked. */
+    private static <V> Map<String, V> byTableName(Map<String, V> entries, String setting,
+        BiFunction<String, V, V> check) {
+      Map<String, V> normalized = new LinkedHashMap<>();
+      entries.forEach((name, value) -> {
+        if (name == null || name.isBlank() || name.split("\\.", -1).length > 2 || name.startsWith(".")
+            || name.endsWith(".")) {
+          throw new IllegalArgumentException(setting + ": '" + name + "' is not KEYSPACE or KEYSPACE.TABLE");
+        }
+        normalized.put(name.trim().toLowerCase(Locale.ROOT), check.apply(name, value));
+      });
+      return Map.copyOf(normalized);
     }
 
     private static <E extends Enum<E>> E enumDefault(MirrorOption option, Class<E> type) {

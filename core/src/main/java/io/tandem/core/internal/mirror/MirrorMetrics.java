@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  *   <li>{@code tandem.mirror.in_flight} (gauge)
  *   <li>{@code tandem.request.latency} (timer; side, kind = read or write)
  *   <li>{@code tandem.replay.applied}, {@code tandem.replay.failed} (counters)
+ *   <li>{@code tandem.mirror.deadline_expired} (counter; side): SYNC callers answered before the secondary's
+ *       copy, at its deadline
  * </ul>
  */
 public final class MirrorMetrics {
@@ -39,6 +41,9 @@ public final class MirrorMetrics {
   private final LongAdder failures = new LongAdder();
   private final Map<Side, Timer> readLatencies = new EnumMap<>(Side.class);
   private final Map<Side, Timer> writeLatencies = new EnumMap<>(Side.class);
+  private final Map<Side, Counter> deadlineExpiries = new EnumMap<>(Side.class);
+  /** Every deadline expiry, whatever its side, for the health figures. */
+  private final LongAdder deadlineExpiryTotal = new LongAdder();
   /** Looked up once per outcome and table: a registry lookup builds and sorts the tags on every call. */
   private final Map<WriteKey, Counter> writes = new ConcurrentHashMap<>();
 
@@ -53,6 +58,9 @@ public final class MirrorMetrics {
     for (Side side : Side.values()) {
       readLatencies.put(side, latencyTimer(side, "read"));
       writeLatencies.put(side, latencyTimer(side, "write"));
+      deadlineExpiries.put(side, Counter.builder("tandem.mirror.deadline_expired").tag("side", tag(side))
+          .description("SYNC writes answered at the secondary deadline, before the secondary's copy")
+          .register(registry));
     }
   }
 
@@ -114,6 +122,17 @@ public final class MirrorMetrics {
 
   public void replayFailed() {
     replayFailed.increment();
+  }
+
+  /** A SYNC caller got its answer at the secondary deadline, before the copy on {@code side} was done. */
+  public void deadlineExpired(Side side) {
+    deadlineExpiryTotal.increment();
+    deadlineExpiries.get(side).increment();
+  }
+
+  /** Deadline expiries counted by {@link #deadlineExpired} since this was created. */
+  public long deadlineExpiryCount() {
+    return deadlineExpiryTotal.sum();
   }
 
   /** Latency of one request on one cluster; {@code kind} is {@code "read"} or {@code "write"}. */

@@ -10,6 +10,8 @@ import io.tandem.core.api.mirror.TargetFailurePolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,11 @@ public final class MirroredWrite {
   private final WritePlanner planner;
   private final TargetFailurePolicy failurePolicy;
   private final MirrorMetrics metrics;
+  private final SecondaryDeadline deadline;
 
   public MirroredWrite(DefaultWriteMirror mirror, MigrationControl control, WritePlanner planner,
-      MirrorConfig config, MirrorMetrics metrics) {
+      MirrorConfig config, MirrorMetrics metrics, ScheduledExecutorService scheduler) {
+    this.deadline = new SecondaryDeadline(config, scheduler);
     this.mirror = mirror;
     this.control = control;
     this.planner = planner;
@@ -47,10 +51,17 @@ public final class MirroredWrite {
     };
   }
 
+  /**
+   * Both copies at once; the caller waits for the primary, and for the secondary up to its deadline. Past it, the
+   * copy goes on (keeping its in-flight slot, logged for replay if it fails) and the caller is answered as the
+   * target-failure policy says for a copy not applied.
+   */
   private <T> CompletionStage<T> executeSync(WritePlan plan, PrimaryWrite<T> primary) {
     CompletableFuture<T> primaryStage = startSafely(primary, plan);
-    CompletionStage<MirrorOutcome> secondaryStage = mirror.mirror(plan.command(), plan.traits(), plan.secondary());
-    return primaryStage.thenCombine(secondaryStage.handle(this::secondaryVerdict), (result, verdict) -> {
+    CompletionStage<Throwable> secondaryVerdict = deadline.bound(
+        mirror.mirror(plan.command(), plan.traits(), plan.secondary()).handle(this::secondaryVerdict),
+        deadline.forTable(plan.traits().keyspace(), plan.traits().table()), () -> expiredVerdict(plan));
+    return primaryStage.thenCombine(secondaryVerdict, (result, verdict) -> {
       if (verdict != null) {
         throw new MirroredWriteException(plan.secondary(), verdict);
       }
@@ -94,6 +105,18 @@ public final class MirroredWrite {
   private <T> CompletionStage<T> executeSchemaChange(WritePlan plan, PrimaryWrite<T> primary) {
     return startSafely(primary, plan).thenCompose(result ->
         mirror.mirror(plan.command(), plan.traits(), plan.secondary()).handle((outcome, error) -> result));
+  }
+
+  /** Null when the caller should succeed; else the error it should see. */
+  private Throwable expiredVerdict(WritePlan plan) {
+    metrics.deadlineExpired(plan.secondary());
+    Duration limit = deadline.forTable(plan.traits().keyspace(), plan.traits().table());
+    LOG.trace("The copy on {} passed its deadline of {} ms; answering the caller", plan.secondary(),
+        limit.toMillis());
+    return failurePolicy == TargetFailurePolicy.FAIL_CALLER
+        ? new TimeoutException("no answer within the secondary deadline of " + limit.toMillis()
+            + " ms; the copy goes on and is logged for replay if it fails")
+        : null;
   }
 
   /** Null when the caller should succeed; else the error it should see. */

@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * with Micrometer. While a breaker is open, mirrored writes to its cluster fail at once with {@link
  * CallNotPermittedException} and go to the failed-write log instead of waiting on timeouts.
  *
+ * <p>Calls that take {@code secondary-deadline} or longer count as slow, as soon as they have taken it (see {@link
+ * SlowCallBreaker}); {@code slow-call-rate-threshold} percent of them in the window opens the breaker too.
+ *
  * <p>Errors that say the request itself is wrong (syntax, unknown table, bad value) are neither retried
  * nor counted against the breaker: the cluster is healthy.
  */
@@ -35,10 +38,12 @@ public final class SideResilience {
   private final Map<Side, CircuitBreaker> breakers = new EnumMap<>(Side.class);
   private final Map<Side, Retry> retries = new EnumMap<>(Side.class);
   private final ScheduledExecutorService scheduler;
+  private final SlowCallBreaker slowCalls;
 
   public SideResilience(
       MirrorConfig config, Clock clock, ScheduledExecutorService scheduler, MeterRegistry meterRegistry) {
     this.scheduler = scheduler;
+    this.slowCalls = new SlowCallBreaker(scheduler, config.secondaryDeadline());
     CircuitBreakerRegistry breakerRegistry = CircuitBreakerRegistry.of(breakerConfig(config, clock));
     RetryRegistry retryRegistry = RetryRegistry.of(retryConfig(config));
     for (Side side : Side.values()) {
@@ -56,7 +61,8 @@ public final class SideResilience {
 
   /** Runs the call through the side's breaker and, when it is safe to repeat, its retry. */
   public <T> CompletionStage<T> call(Side side, boolean retrySafe, Supplier<CompletionStage<T>> call) {
-    Supplier<CompletionStage<T>> guarded = CircuitBreaker.decorateCompletionStage(breakers.get(side), call);
+    CircuitBreaker breaker = breakers.get(side);
+    Supplier<CompletionStage<T>> guarded = () -> slowCalls.call(breaker, call);
     if (retrySafe) {
       guarded = Retry.decorateCompletionStage(retries.get(side), scheduler, guarded);
     }
@@ -69,6 +75,9 @@ public final class SideResilience {
         .slidingWindowSize(config.breakerSlidingWindowSize())
         .minimumNumberOfCalls(config.breakerMinimumCalls())
         .failureRateThreshold(config.breakerFailureRateThreshold())
+        // a stalled cluster answers late rather than wrong: slow calls open the breaker before timeouts do
+        .slowCallDurationThreshold(config.secondaryDeadline())
+        .slowCallRateThreshold(config.breakerSlowCallRateThreshold())
         .waitDurationInOpenState(config.breakerOpenDuration())
         .permittedNumberOfCallsInHalfOpenState(3)
         .automaticTransitionFromOpenToHalfOpenEnabled(true)

@@ -10,6 +10,7 @@ import io.tandem.proxy.internal.backend.BackendTimeoutException;
 import io.tandem.proxy.internal.frame.MalformedFrameException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns a failure inside the proxy into the error a client receives: an error code drivers know how to
@@ -47,8 +48,9 @@ final class ErrorResponses {
   }
 
   /**
-   * Whether the copy the secondary did not get is in the failed-write log (it will be replayed) or could not
-   * be logged either (nothing will bring it to the secondary: a person must).
+   * Whether the copy the secondary did not get is in the failed-write log (it will be replayed), still on its way
+   * (the secondary deadline passed), or could not be logged either (nothing will bring it to the secondary: a
+   * person must).
    */
   private static String mirroredWriteMessage(MirroredWriteException failure) {
     FailedWriteLogException logFailure = logFailure(failure);
@@ -57,6 +59,11 @@ final class ErrorResponses {
           + "in the failed-write log, which could not be written: it will not be replayed. Check the proxy's "
           + "failed-write log directory (free space, permissions), then repair the table with tandem-validator ("
           + logFailure.getMessage() + ")";
+    }
+    if (failure.getCause() instanceof TimeoutException) {
+      return "Tandem proxy: the write succeeded on the primary cluster; the secondary did not confirm it within "
+          + "the secondary deadline, its copy goes on and is logged for replay if it fails (" + failure.getMessage()
+          + ")";
     }
     return "Tandem proxy: the write succeeded on the primary cluster but not on the secondary; it is in the "
         + "failed-write log and will be replayed (" + failure.getMessage() + ")";

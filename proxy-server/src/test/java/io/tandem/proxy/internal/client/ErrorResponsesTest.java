@@ -29,6 +29,20 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void should_say_a_write_past_the_secondary_deadline_is_on_the_primary_and_its_copy_goes_on() {
+    MirroredWriteException failure = new MirroredWriteException(Side.TARGET,
+        new java.util.concurrent.TimeoutException("no answer within the secondary deadline of 500 ms"));
+
+    ErrorAnswer answer = ErrorResponses.answerFor(new CompletionException(failure));
+
+    assertThat(answer.code()).isEqualTo(ErrorCode.SERVER_ERROR);
+    assertThat(answer.cause()).isEqualTo("mirror");
+    assertThat(answer.message())
+        .startsWith("Tandem proxy: the write succeeded on the primary cluster; the secondary did not confirm it")
+        .contains("secondary deadline of 500 ms");
+  }
+
+  @Test
   void should_say_a_write_the_failed_write_log_could_not_take_is_not_logged_and_what_to_check() {
     FailedWriteLogException logFailure = new FailedWriteLogException("Cannot append to the failed-write log "
         + "segment /var/tandem/failed-writes-00000000000000000001.log: IOException: No space left on device",
