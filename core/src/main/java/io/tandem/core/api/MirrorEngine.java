@@ -83,8 +83,9 @@ public interface MirrorEngine extends AutoCloseable {
 
   /**
    * What the engine reports in a control-plane heartbeat: entries of the failed-write log not yet replayed,
-   * mirrored copies in flight, and copies that failed on the secondary since the engine started; no shadow
-   * reads (a front door adds its own with {@link InstanceHealth#withShadowReads}).
+   * mirrored copies in flight, copies that failed on the secondary and SYNC writes answered at the secondary
+   * deadline since the engine started; no shadow reads (a front door adds its own with {@link
+   * InstanceHealth#withShadowReads}).
    */
   InstanceHealth health();
 
@@ -106,8 +107,10 @@ public interface MirrorEngine extends AutoCloseable {
    *       the client's request as it came.
    *   <li>Schema change: the primary's copy first, then the secondary's; the stage completes after both, and a
    *       secondary failure is only logged for replay.
-   *   <li>SYNC: the stage completes when both copies are done (the primary's error wins; a secondary failure is
-   *       logged for replay and fails the caller only with {@code TargetFailurePolicy.FAIL_CALLER}).
+   *   <li>SYNC: the stage completes when both copies are done, or when the primary is done and the copy has taken
+   *       longer than {@code secondary-deadline} (500 ms; the copy goes on in the background). The primary's error
+   *       wins; a secondary failure or an expired deadline fails the caller only with {@code
+   *       TargetFailurePolicy.FAIL_CALLER}, and a failed copy is logged for replay either way.
    *   <li>ASYNC: the stage completes with the primary; the copy follows once the primary succeeded or failed in
    *       a way that may still have applied the write.
    * </ul>
