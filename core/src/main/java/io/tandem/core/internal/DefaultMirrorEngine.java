@@ -15,6 +15,7 @@ import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
 import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
+import io.tandem.core.internal.log.IntentLog;
 import io.tandem.core.internal.log.NonReplayableWrites;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
@@ -49,6 +50,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final SideResilience resilience;
   private final MirrorMetrics metrics;
   private final FailedWriteLog failedWrites;
+  private final IntentLog intents;
   private final DefaultWriteMirror mirror;
   private final MirroredWrite mirroredWrite;
   private final FailedWriteReplayer replayer;
@@ -77,8 +79,10 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .maxSegmentBytes(config.maxSegmentBytes())
             .meterRegistry(builder.meterRegistry)
             .build();
-    this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
-        builder.clock);
+    // before replay starts: the copies an earlier run left unfinished join the log and are replayed with it
+    this.intents = openIntents(builder);
+    this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, intents, classifier,
+        metrics, builder.clock);
     this.mirroredWrite =
         new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics);
     this.replayer =
@@ -96,6 +100,16 @@ final class DefaultMirrorEngine implements MirrorEngine {
     replayScheduler.start(scheduler, config.replayInterval(),
         java.util.List.of(resilience.breaker(Side.SOURCE), resilience.breaker(Side.TARGET)),
         config.failedWriteDirectory());
+  }
+
+  private IntentLog openIntents(DefaultMirrorEngineBuilder builder) {
+    try {
+      return IntentLog.open(config.failedWriteDirectory(), failedWrites, config.intentLogEnabled(),
+          builder.meterRegistry, builder.clock);
+    } catch (RuntimeException e) {
+      failedWrites.close();
+      throw e;
+    }
   }
 
   /** The breakers' transitions are what an operator watches during an outage. */
@@ -128,7 +142,8 @@ final class DefaultMirrorEngine implements MirrorEngine {
 
   @Override
   public InstanceHealth health() {
-    return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0);
+    return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0,
+        intents.pendingCount());
   }
 
   @Override
@@ -183,6 +198,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
       LOG.warn("Closing with {} mirrored writes still in flight; they were not logged", mirror.inFlightCount());
     }
     replayThread.shutdown();
+    intents.close();
     failedWrites.close();
   }
 

@@ -60,7 +60,8 @@ public final class MirrorConfigReader {
               .fsyncInterval(section.getDuration("failed-write-log.fsync-interval"))
               .maxSegmentBytes(section.getBytes("failed-write-log.max-segment-size"))
               .replayInterval(section.getDuration("replay.interval"))
-              .replayBatchSize(section.getInt("replay.batch-size"));
+              .replayBatchSize(section.getInt("replay.batch-size"))
+              .intentLogEnabled(section.getBoolean("intent-log.enabled"));
       String consistency = section.getString("secondary-consistency");
       if (!consistency.isBlank()) {
         builder.secondaryConsistency(enumValue(section, "secondary-consistency", DefaultConsistencyLevel.class));

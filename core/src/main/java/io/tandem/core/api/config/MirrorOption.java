@@ -46,7 +46,9 @@ public enum MirrorOption implements TandemOption {
   MAX_SEGMENT_SIZE("failed-write-log.max-segment-size", OptionType.BYTES, "64 MiB",
       "Size past which the log starts a new segment file."),
   REPLAY_INTERVAL("replay.interval", OptionType.DURATION, "10 seconds", "How often a non-empty log is replayed."),
-  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step.");
+  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step."),
+  INTENT_LOG_ENABLED("intent-log.enabled", OptionType.BOOLEAN, "true",
+      "Record each mirrored copy in a local log before answering, so a killed process replays it on start.");
 
   private final OptionSpec spec;
 

@@ -23,6 +23,7 @@ import static io.tandem.core.api.config.MirrorOption.REWRITE_NON_DETERMINISTIC_F
 import static io.tandem.core.api.config.MirrorOption.SCHEMA_CHANGES;
 import static io.tandem.core.api.config.MirrorOption.SECONDARY_CONSISTENCY;
 import static io.tandem.core.api.config.MirrorOption.TARGET_FAILURE_POLICY;
+import static io.tandem.core.api.config.MirrorOption.INTENT_LOG_ENABLED;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -103,6 +104,7 @@ public final class MirrorConfig {
   public long maxSegmentBytes() { return values.maxSegmentBytes; }
   public Duration replayInterval() { return values.replayInterval; }
   public int replayBatchSize() { return values.replayBatchSize; }
+  public boolean intentLogEnabled() { return values.intentLogEnabled; }
 
   /**
    * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
@@ -135,6 +137,7 @@ public final class MirrorConfig {
     private long maxSegmentBytes = DEFAULTS.getBytes(MAX_SEGMENT_SIZE.path());
     private Duration replayInterval = DEFAULTS.getDuration(REPLAY_INTERVAL.path());
     private int replayBatchSize = DEFAULTS.getInt(REPLAY_BATCH_SIZE.path());
+    private boolean intentLogEnabled = DEFAULTS.getBoolean(INTENT_LOG_ENABLED.path());
 
     private Builder() {}
 
@@ -303,6 +306,15 @@ public final class MirrorConfig {
       return this;
     }
 
+    /**
+     * Record each mirrored copy in the intent log ({@code <failedWriteDirectory>/intents}) before the caller is
+     * answered, so copies in flight survive a killed process and are replayed on the next start. Default true.
+     */
+    public Builder intentLogEnabled(boolean enabled) {
+      this.intentLogEnabled = enabled;
+      return this;
+    }
+
     public MirrorConfig build() {
       if (breakerMinimumCalls > breakerSlidingWindowSize) {
         throw new IllegalArgumentException("breakerMinimumCalls (" + breakerMinimumCalls
@@ -337,6 +349,7 @@ public final class MirrorConfig {
       copy.maxSegmentBytes = maxSegmentBytes;
       copy.replayInterval = replayInterval;
       copy.replayBatchSize = replayBatchSize;
+      copy.intentLogEnabled = intentLogEnabled;
       return copy;
     }
 
