@@ -195,7 +195,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
       scheduler.shutdownNow();
     }
     if (!mirror.awaitIdle(CLOSE_GRACE)) {
-      LOG.warn("Closing with {} mirrored writes still in flight; they were not logged", mirror.inFlightCount());
+      LOG.warn("Closing with {} mirrored writes still in flight; {}", mirror.inFlightCount(),
+          config.intentLogEnabled() ? "they stay in the intent log and are replayed at the next start"
+              : "they were not logged");
     }
     replayThread.shutdown();
     intents.close();
