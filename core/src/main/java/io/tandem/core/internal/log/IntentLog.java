@@ -216,9 +216,10 @@ public final class IntentLog implements AutoCloseable {
   }
 
   /** A recorded copy; its first {@link #done()} marks it in the segment. */
-  private final class Recorded extends AtomicBoolean implements Intent {
-    private final transient IntentSegment segment;
+  private final class Recorded implements Intent {
+    private final IntentSegment segment;
     private final int offset;
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     Recorded(IntentSegment segment, int offset) {
       this.segment = segment;
@@ -227,7 +228,7 @@ public final class IntentLog implements AutoCloseable {
 
     @Override
     public void done() {
-      if (compareAndSet(false, true)) {
+      if (settled.compareAndSet(false, true)) {
         segment.done(offset);
         pending.decrementAndGet();
       }
