@@ -85,6 +85,7 @@ class KilledProxyIT {
       String metrics = awaitListening(restarted);
       awaitOnTarget(acknowledged);
       assertThat(recovered(metrics)).as("copies recovered from the intent log").isPositive();
+      assertThat(get(metrics.replace("/metrics", "/health/readiness"))).contains("\"intents_pending\":");
     }
 
     Map<Integer, String> source = rows(clusters.sourceSession());
@@ -137,10 +138,13 @@ class KilledProxyIT {
   }
 
   private static double recovered(String metricsUrl) throws IOException, InterruptedException {
-    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    return body.lines().filter(line -> line.startsWith("tandem_mirror_intents_recovered_total"))
+    return get(metricsUrl).lines().filter(line -> line.startsWith("tandem_mirror_intents_recovered_total"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private static String get(String url) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static CqlSession client(int port) {
