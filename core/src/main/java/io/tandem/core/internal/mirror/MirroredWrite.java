@@ -70,21 +70,24 @@ public final class MirroredWrite {
     boolean reserved = mirror.reserve();
     CompletableFuture<T> answered = new CompletableFuture<>();
     startSafely(primary, plan).whenComplete((result, error) -> {
+      boolean owed = error == null || WriteErrors.mayHaveBeenApplied(error);
+      Intent intent = owed ? mirror.recordIntent(plan.command(), plan.traits(), plan.secondary()) : Intent.NONE;
       try {
-        mirrorAfterPrimary(plan, reserved, error);
-      } finally {
+        // the caller first, as before the intent log: the copy's dispatch does not delay its answer
         if (error != null) {
           answered.completeExceptionally(error);
         } else {
           answered.complete(result);
         }
+      } finally {
+        sendCopy(plan, reserved, owed, error, intent);
       }
     });
     return answered;
   }
 
-  private void mirrorAfterPrimary(WritePlan plan, boolean reserved, Throwable error) {
-    if (error != null && !WriteErrors.mayHaveBeenApplied(error)) {
+  private void sendCopy(WritePlan plan, boolean reserved, boolean owed, Throwable error, Intent intent) {
+    if (!owed) {
       if (reserved) {
         mirror.release();
       }
@@ -94,7 +97,6 @@ public final class MirroredWrite {
       LOG.debug("The {} may have applied a write it failed ({}): mirroring it all the same",
           plan.primary(), WriteErrors.describe(error));
     }
-    Intent intent = mirror.recordIntent(plan.command(), plan.traits(), plan.secondary());
     if (reserved) {
       mirror.mirrorReserved(plan.command(), plan.traits(), plan.secondary(), intent);
     } else {
