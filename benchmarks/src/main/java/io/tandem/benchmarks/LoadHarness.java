@@ -67,7 +67,7 @@ public final class LoadHarness implements Callable<Integer> {
 
   @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
       defaultValue = "reads,async-writes,sync-writes,async-writes-by-hand",
-      description = "Scenarios to run, in order (default ${DEFAULT-VALUE}).")
+      description = "Scenarios to run, in order (default ${DEFAULT-VALUE}; also: async-intent-log).")
   private List<String> scenarios;
 
   @Option(names = "--source", paramLabel = "HOST[:PORT]",
@@ -158,9 +158,10 @@ public final class LoadHarness implements Callable<Integer> {
         ClusterWarmup.run(sourceSession, targetSession, schema, workloads, concurrency,
             Duration.ofSeconds(clusterWarmup));
       }
-      ScenarioFactory factory = new ScenarioFactory(sessions, schema, workloads);
+      HarnessCpu cpu = new HarnessCpu();
+      ScenarioFactory factory = new ScenarioFactory(sessions, schema, workloads, cpu);
       ScenarioRunner runner = new ScenarioRunner(new LoadRunner(concurrency), Duration.ofSeconds(warmup),
-          Duration.ofSeconds(measure), roundCount);
+          Duration.ofSeconds(measure), roundCount, cpu);
       for (String name : scenarios) {
         try (Scenario scenario = factory.create(name)) {
           results.add(runner.run(scenario));

@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class ScenarioFactory {
 
-  /** Scenario names, in the order they run by default. */
+  /** Scenario names; the first four run by default, the others when named with {@code --scenarios}. */
   public static final List<String> NAMES =
-      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand");
+      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand", "async-intent-log");
 
   /** How long a phase's mirrored copies may take to finish before the next phase starts anyway. */
   private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
@@ -24,11 +24,18 @@ public final class ScenarioFactory {
   private final SessionFactory sessions;
   private final BenchmarkSchema schema;
   private final Workloads workloads;
+  private final HarnessCpu cpu;
 
   public ScenarioFactory(SessionFactory sessions, BenchmarkSchema schema, Workloads workloads) {
+    this(sessions, schema, workloads, new HarnessCpu());
+  }
+
+  /** @param cpu the listener of the runner, whose CPU figures the scenarios that report them add to their findings */
+  public ScenarioFactory(SessionFactory sessions, BenchmarkSchema schema, Workloads workloads, HarnessCpu cpu) {
     this.sessions = sessions;
     this.schema = schema;
     this.workloads = workloads;
+    this.cpu = cpu;
   }
 
   /** Opens the sessions of the scenario called {@code name} (one of {@link #NAMES}). */
@@ -38,6 +45,7 @@ public final class ScenarioFactory {
       case "async-writes" -> ScenarioResources.build(this::asyncWrites);
       case "sync-writes" -> ScenarioResources.build(this::syncWrites);
       case "async-writes-by-hand" -> ScenarioResources.build(this::asyncWritesByHand);
+      case "async-intent-log" -> ScenarioResources.build(this::asyncIntentLog);
       default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
     };
   }
@@ -120,6 +128,30 @@ public final class ScenarioFactory {
             dual.counted(workloads.writes(dual.session(), dual.session().prepare(schema.insertRow()))),
             () -> dual.awaitCopies(COPY_TIMEOUT)),
         dual::findings,
+        opened);
+  }
+
+  private Scenario asyncIntentLog(List<AutoCloseable> opened) {
+    MirrorActivity without = open(opened,
+        sessions.dual("intent-log-baseline", MirrorMode.ASYNC, settings -> settings.intentLogEnabled(false)));
+    MirrorActivity with = open(opened, sessions.dual("intent-log-candidate", MirrorMode.ASYNC));
+    Contender baseline = new Contender("`DualWriteCqlSession`, ASYNC, intent log off",
+        without.counted(workloads.writes(without.session(), without.session().prepare(schema.insertRow()))),
+        () -> without.awaitCopies(COPY_TIMEOUT));
+    Contender candidate = new Contender("`DualWriteCqlSession`, ASYNC, intent log on (the default)",
+        with.counted(workloads.writes(with.session(), with.session().prepare(schema.insertRow()))),
+        () -> with.awaitCopies(COPY_TIMEOUT));
+    return new Scenario("async-intent-log",
+        "5. The intent log's cost: `DualWriteCqlSession` in ASYNC mode without and with it",
+        "The same prepared INSERT of one row through two `DualWriteCqlSession`s in ASYNC mode that differ only in "
+            + "`tandem.mirror.intent-log.enabled`: each copy recorded in a memory-mapped segment before the "
+            + "application is answered, marked done when the target applied it. The CPU line counts the harness "
+            + "JVM (client and Tandem) over each measured phase, its copies settled. 0.95 is shown for reference.",
+        0.95,
+        baseline,
+        candidate,
+        () -> java.util.stream.Stream.concat(with.findings().stream(),
+            cpu.findings(baseline, candidate).stream()).toList(),
         opened);
   }
 }

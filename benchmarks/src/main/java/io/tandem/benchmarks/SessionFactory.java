@@ -100,12 +100,19 @@ public final class SessionFactory {
 
   /** A dual session over two new sessions, mirroring in {@code mode}; its meters go to its own registry. */
   public MirrorActivity dual(String name, MirrorMode mode) {
+    return dual(name, mode, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As {@link #dual(String, MirrorMode)}, with {@code settings} changing the mirror settings. */
+  public MirrorActivity dual(String name, MirrorMode mode,
+      java.util.function.UnaryOperator<MirrorConfig.Builder> settings) {
     Path failedWrites = emptyFailedWriteFolder(name);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DualWriteCqlSession session = DualWriteCqlSession.builder()
         .withSource(source(name + "-source"))
         .withTarget(target(name + "-target"))
-        .withMirrorConfig(mirrorSettings().defaultMode(mode).failedWriteDirectory(failedWrites).build())
+        .withMirrorConfig(settings.apply(mirrorSettings()).defaultMode(mode).failedWriteDirectory(failedWrites)
+            .build())
         .withShadowReads(ShadowReadConfig.OFF)
         .withMeterRegistry(registry)
         .build();

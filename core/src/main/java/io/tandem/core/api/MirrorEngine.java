@@ -84,7 +84,8 @@ public interface MirrorEngine extends AutoCloseable {
   /**
    * What the engine reports in a control-plane heartbeat: entries of the failed-write log not yet replayed,
    * mirrored copies in flight, copies that failed on the secondary and SYNC writes answered at the secondary
-   * deadline since the engine started; no shadow reads (a front door adds its own with {@link
+   * deadline since the engine started, and copies recorded in the intent log and not yet settled
+   * ({@code intentsPending}); no shadow reads (a front door adds its own with {@link
    * InstanceHealth#withShadowReads}).
    */
   InstanceHealth health();

@@ -15,6 +15,7 @@ import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.ReplayReport;
 import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
+import io.tandem.core.internal.log.IntentLog;
 import io.tandem.core.internal.log.NonReplayableWrites;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
@@ -49,6 +50,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final SideResilience resilience;
   private final MirrorMetrics metrics;
   private final FailedWriteLog failedWrites;
+  private final IntentLog intents;
   private final DefaultWriteMirror mirror;
   private final MirroredWrite mirroredWrite;
   private final FailedWriteReplayer replayer;
@@ -77,8 +79,10 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .maxSegmentBytes(config.maxSegmentBytes())
             .meterRegistry(builder.meterRegistry)
             .build();
-    this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
-        builder.clock);
+    // before replay starts: the copies an earlier run left unfinished join the log and are replayed with it
+    this.intents = openIntents(builder);
+    this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, intents, classifier,
+        metrics, builder.clock);
     this.mirroredWrite =
         new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics,
             scheduler);
@@ -97,6 +101,16 @@ final class DefaultMirrorEngine implements MirrorEngine {
     replayScheduler.start(scheduler, config.replayInterval(),
         java.util.List.of(resilience.breaker(Side.SOURCE), resilience.breaker(Side.TARGET)),
         config.failedWriteDirectory());
+  }
+
+  private IntentLog openIntents(DefaultMirrorEngineBuilder builder) {
+    try {
+      return IntentLog.open(config.failedWriteDirectory(), failedWrites, config.intentLogEnabled(),
+          builder.meterRegistry, builder.clock);
+    } catch (RuntimeException e) {
+      failedWrites.close();
+      throw e;
+    }
   }
 
   /** The breakers' transitions are what an operator watches during an outage. */
@@ -130,7 +144,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public InstanceHealth health() {
     return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0,
-        metrics.deadlineExpiryCount());
+        metrics.deadlineExpiryCount(), intents.pendingCount());
   }
 
   @Override
@@ -182,9 +196,12 @@ final class DefaultMirrorEngine implements MirrorEngine {
       scheduler.shutdownNow();
     }
     if (!mirror.awaitIdle(CLOSE_GRACE)) {
-      LOG.warn("Closing with {} mirrored writes still in flight; they were not logged", mirror.inFlightCount());
+      LOG.warn("Closing with {} mirrored writes still in flight; {}", mirror.inFlightCount(),
+          config.intentLogEnabled() ? "they stay in the intent log and are replayed at the next start"
+              : "they were not logged");
     }
     replayThread.shutdown();
+    intents.close();
     failedWrites.close();
   }
 

@@ -65,7 +65,8 @@ public final class MirrorConfigReader {
               .secondaryDeadline(section.getDuration("secondary-deadline"))
               .tableSecondaryDeadlines(tableSecondaryDeadlines(section))
               .breakerSlowCallRateThreshold(
-                  (float) section.getDouble("circuit-breaker.slow-call-rate-threshold"));
+                  (float) section.getDouble("circuit-breaker.slow-call-rate-threshold"))
+              .intentLogEnabled(section.getBoolean("intent-log.enabled"));
       String consistency = section.getString("secondary-consistency");
       if (!consistency.isBlank()) {
         builder.secondaryConsistency(enumValue(section, "secondary-consistency", DefaultConsistencyLevel.class));

@@ -5,6 +5,7 @@ import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWriteLog;
+import io.tandem.core.internal.log.IntentLog;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.SideResilience;
@@ -35,6 +36,8 @@ public final class EngineMeters {
     }
     metrics.failure(Side.TARGET, new IllegalStateException("target down"));
     new SideResilience(config, Clock.systemUTC(), scheduler, registry);
-    return SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
+    FailedWriteLog log = SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
+    IntentLog.open(logDirectory, log, true, registry, Clock.systemUTC()); // holds no file until it records
+    return log;
   }
 }

@@ -52,7 +52,9 @@ public enum MirrorOption implements TandemOption {
   TABLE_SECONDARY_DEADLINES("table-secondary-deadlines", OptionType.OBJECT, "{}",
       "Secondary deadlines overriding secondary-deadline for a keyspace or a table."),
   BREAKER_SLOW_CALL_RATE_THRESHOLD("circuit-breaker.slow-call-rate-threshold", OptionType.DOUBLE, "50",
-      "Percentage of calls in the window slower than secondary-deadline that opens the breaker.");
+      "Percentage of calls in the window slower than secondary-deadline that opens the breaker."),
+  INTENT_LOG_ENABLED("intent-log.enabled", OptionType.BOOLEAN, "true",
+      "Record each mirrored copy in a local log before answering, so a killed process replays it on start.");
 
   private final OptionSpec spec;
 

@@ -25,6 +25,7 @@ import static io.tandem.core.api.config.MirrorOption.SECONDARY_CONSISTENCY;
 import static io.tandem.core.api.config.MirrorOption.TARGET_FAILURE_POLICY;
 import static io.tandem.core.api.config.MirrorOption.SECONDARY_DEADLINE;
 import static io.tandem.core.api.config.MirrorOption.BREAKER_SLOW_CALL_RATE_THRESHOLD;
+import static io.tandem.core.api.config.MirrorOption.INTENT_LOG_ENABLED;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -111,6 +112,7 @@ public final class MirrorConfig {
   /** Secondary deadlines by {@code "keyspace"} or {@code "keyspace.table"} (lower case); empty by default. */
   public Map<String, Duration> tableSecondaryDeadlines() { return values.tableSecondaryDeadlines; }
   public float breakerSlowCallRateThreshold() { return values.breakerSlowCallRateThreshold; }
+  public boolean intentLogEnabled() { return values.intentLogEnabled; }
 
   /**
    * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
@@ -147,6 +149,7 @@ public final class MirrorConfig {
     private Map<String, Duration> tableSecondaryDeadlines = Map.of();
     private float breakerSlowCallRateThreshold =
         (float) DEFAULTS.getDouble(BREAKER_SLOW_CALL_RATE_THRESHOLD.path());
+    private boolean intentLogEnabled = DEFAULTS.getBoolean(INTENT_LOG_ENABLED.path());
 
     private Builder() {}
 
@@ -340,6 +343,11 @@ public final class MirrorConfig {
         throw new IllegalArgumentException("breakerSlowCallRateThreshold must be in (0, 100], got " + percent);
       }
       this.breakerSlowCallRateThreshold = percent;
+     * Record each mirrored copy in the intent log ({@code <failedWriteDirectory>/intents}) before the caller is
+     * answered, so copies in flight survive a killed process and are replayed on the next start. Default true.
+     */
+    public Builder intentLogEnabled(boolean enabled) {
+      this.intentLogEnabled = enabled;
       return this;
     }
 
@@ -380,6 +388,7 @@ public final class MirrorConfig {
       copy.secondaryDeadline = secondaryDeadline;
       copy.tableSecondaryDeadlines = tableSecondaryDeadlines;
       copy.breakerSlowCallRateThreshold = breakerSlowCallRateThreshold;
+      copy.intentLogEnabled = intentLogEnabled;
       return copy;
     }
 

@@ -11,6 +11,8 @@ import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.api.replay.FailedWriteLogException;
+import io.tandem.core.internal.log.Intent;
+import io.tandem.core.internal.log.IntentLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Writes the secondary's copy of each write: through the side's breaker and (when safe) retry, with at
  * most {@code maxInFlight} copies in flight. Every copy that finally fails — or cannot even start because
  * the breaker is open or too many are in flight — is appended to the failed-write log. The returned stage
- * fails only when the log itself cannot be written.
+ * fails only when the log itself cannot be written. With an {@link IntentLog}, each copy is recorded there before
+ * it starts and marked done once applied or logged, so a killed process replays it on the next start.
  */
 public final class DefaultWriteMirror {
 
@@ -36,6 +39,7 @@ public final class DefaultWriteMirror {
   private final Bulkhead inFlight;
   private final int maxInFlight;
   private final Clock clock;
+  private final IntentLog intents;
 
   public DefaultWriteMirror(
       MirrorConfig config,
@@ -45,6 +49,20 @@ public final class DefaultWriteMirror {
       StatementClassifier classifier,
       MirrorMetrics metrics,
       Clock clock) {
+    this(config, executors, resilience, failedWrites, null, classifier, metrics, clock);
+  }
+
+  /** @param intents where copies are recorded until settled; null records none */
+  public DefaultWriteMirror(
+      MirrorConfig config,
+      WriteExecutors executors,
+      SideResilience resilience,
+      FailedWriteLog failedWrites,
+      IntentLog intents,
+      StatementClassifier classifier,
+      MirrorMetrics metrics,
+      Clock clock) {
+    this.intents = intents;
     this.executors = executors;
     this.resilience = resilience;
     this.failedWrites = failedWrites;
@@ -85,7 +103,18 @@ public final class DefaultWriteMirror {
 
   /** Sends the copy to {@code side}; completes when it is applied or safely logged. */
   public CompletionStage<MirrorOutcome> mirror(WriteCommand command, WriteTraits traits, Side side) {
-    return reserve() ? mirrorReserved(command, traits, side) : logBackpressured(command, traits, side);
+    Intent intent = recordIntent(command, traits, side);
+    return reserve() ? mirrorReserved(command, traits, side, intent)
+        : logBackpressured(command, traits, side, intent);
+  }
+
+  /**
+   * Records the copy owed to {@code side} in the intent log, before the caller is answered; {@link Intent#NONE}
+   * without one. Pass it on to {@link #mirrorReserved} or {@link #logBackpressured}, or mark it done when no copy
+   * is owed after all.
+   */
+  Intent recordIntent(WriteCommand command, WriteTraits traits, Side side) {
+    return intents == null ? Intent.NONE : intents.record(side, command, traits.replayable());
   }
 
   /**
@@ -101,12 +130,27 @@ public final class DefaultWriteMirror {
     inFlight.onComplete();
   }
 
-  CompletionStage<MirrorOutcome> logBackpressured(WriteCommand command, WriteTraits traits, Side side) {
-    return logForReplay(side, command, traits, "backpressure: " + maxInFlight + " mirrored writes in flight");
+  CompletionStage<MirrorOutcome> logBackpressured(WriteCommand command, WriteTraits traits, Side side,
+      Intent intent) {
+    return settle(logForReplay(side, command, traits, "backpressure: " + maxInFlight + " mirrored writes in flight"),
+        intent);
   }
 
-  /** Sends the copy with a slot already taken by {@link #reserve()}; the slot is given back when done. */
-  CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side) {
+  /**
+   * Sends the copy with a slot already taken by {@link #reserve()}; the slot is given back, and {@code intent}
+   * marked done, when it is settled.
+   */
+  CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side,
+      Intent intent) {
+    return settle(sendReserved(command, traits, side), intent);
+  }
+
+  /** The intent is done whatever the outcome: applied, logged, or lost (and counted and logged as such). */
+  private static CompletionStage<MirrorOutcome> settle(CompletionStage<MirrorOutcome> copy, Intent intent) {
+    return intent == Intent.NONE ? copy : copy.whenComplete((outcome, error) -> intent.done());
+  }
+
+  private CompletionStage<MirrorOutcome> sendReserved(WriteCommand command, WriteTraits traits, Side side) {
     long started = System.nanoTime();
     // the session is found outside the breaker: a login without a session is no sign of a failing cluster
     CompletionStage<?> execution = executors.forLogin(side, command.login()).thenCompose(executor ->

@@ -7,6 +7,7 @@ import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.mirror.MirroredWriteException;
 import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
+import io.tandem.core.internal.log.Intent;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -73,29 +74,45 @@ public final class MirroredWrite {
    * The in-flight slot is taken on the caller's thread before the primary starts, so backpressure makes
    * the caller wait rather than a driver I/O thread; the copy is sent once the primary succeeded, or failed in a
    * way that may still have applied it ({@link WriteErrors#mayHaveBeenApplied}), as SYNC mode does: the caller
-   * that would retry may be gone, and a copy not sent would leave the clusters apart for good.
+   * that would retry may be gone, and a copy not sent would leave the clusters apart for good. The caller is
+   * answered only after the copy is recorded in the intent log, so a copy it was answered for survives a kill.
    */
   private <T> CompletionStage<T> executeAsync(WritePlan plan, PrimaryWrite<T> primary) {
     boolean reserved = mirror.reserve();
-    CompletableFuture<T> primaryStage = startSafely(primary, plan);
-    primaryStage.whenComplete((result, error) -> {
-      if (error != null && !WriteErrors.mayHaveBeenApplied(error)) {
-        if (reserved) {
-          mirror.release();
+    CompletableFuture<T> answered = new CompletableFuture<>();
+    startSafely(primary, plan).whenComplete((result, error) -> {
+      boolean owed = error == null || WriteErrors.mayHaveBeenApplied(error);
+      Intent intent = owed ? mirror.recordIntent(plan.command(), plan.traits(), plan.secondary()) : Intent.NONE;
+      try {
+        // the caller first, as before the intent log: the copy's dispatch does not delay its answer
+        if (error != null) {
+          answered.completeExceptionally(error);
+        } else {
+          answered.complete(result);
         }
-        return;
-      }
-      if (error != null) {
-        LOG.debug("The {} may have applied a write it failed ({}): mirroring it all the same",
-            plan.primary(), WriteErrors.describe(error));
-      }
-      if (reserved) {
-        mirror.mirrorReserved(plan.command(), plan.traits(), plan.secondary());
-      } else {
-        mirror.logBackpressured(plan.command(), plan.traits(), plan.secondary());
+      } finally {
+        sendCopy(plan, reserved, owed, error, intent);
       }
     });
-    return primaryStage;
+    return answered;
+  }
+
+  private void sendCopy(WritePlan plan, boolean reserved, boolean owed, Throwable error, Intent intent) {
+    if (!owed) {
+      if (reserved) {
+        mirror.release();
+      }
+      return;
+    }
+    if (error != null) {
+      LOG.debug("The {} may have applied a write it failed ({}): mirroring it all the same",
+          plan.primary(), WriteErrors.describe(error));
+    }
+    if (reserved) {
+      mirror.mirrorReserved(plan.command(), plan.traits(), plan.secondary(), intent);
+    } else {
+      mirror.logBackpressured(plan.command(), plan.traits(), plan.secondary(), intent);
+    }
   }
 
   /**

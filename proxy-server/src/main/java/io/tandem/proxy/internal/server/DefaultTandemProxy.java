@@ -162,6 +162,7 @@ public final class DefaultTandemProxy implements TandemProxy {
     details.put("secondary_breaker", engine.breaker(primary.other()).getState().name());
     details.put("failed_writes_pending", engine.failedWrites().pendingCount());
     details.put("secondary_deadline_expiries", engine.health().deadlineExpiries());
+    details.put("intents_pending", engine.health().intentsPending());
     details.put("client_connections", context.metrics().openConnections());
     details.put("state", engine.control().state().toString());
     if (controlPlane != null) {
