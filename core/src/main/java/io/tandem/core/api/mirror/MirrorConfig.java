@@ -343,6 +343,10 @@ public final class MirrorConfig {
         throw new IllegalArgumentException("breakerSlowCallRateThreshold must be in (0, 100], got " + percent);
       }
       this.breakerSlowCallRateThreshold = percent;
+      return this;
+    }
+
+    /**
      * Record each mirrored copy in the intent log ({@code <failedWriteDirectory>/intents}) before the caller is
      * answered, so copies in flight survive a killed process and are replayed on the next start. Default true.
      */

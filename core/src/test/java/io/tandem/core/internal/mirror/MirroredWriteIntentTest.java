@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ class MirroredWriteIntentTest {
   private SegmentedFailedWriteLog failedWrites;
   private IntentLog intents;
   private MirroredWrite write;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
   @BeforeEach
   void build() {
@@ -51,17 +53,18 @@ class MirroredWriteIntentTest {
     DefaultStatementClassifier classifier = new DefaultStatementClassifier();
     DefaultWriteMirror mirror = new DefaultWriteMirror(config,
         (side, login) -> CompletableFuture.completedFuture(target),
-        new SideResilience(config, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), registry),
+        new SideResilience(config, Clock.systemUTC(), scheduler, registry),
         failedWrites, intents, classifier, metrics, Clock.systemUTC());
     write = new MirroredWrite(mirror, new DefaultMigrationControl(MigrationState.initial(MirrorMode.ASYNC)),
         new WritePlanner(config, classifier, new MonotonicWriteTimestampGenerator(Clock.systemUTC())), config,
-        metrics);
+        metrics, scheduler);
   }
 
   @AfterEach
   void close() {
     intents.close();
     failedWrites.close();
+    scheduler.shutdownNow();
   }
 
   @Test
