@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.tandem.core.api.mirror.BackpressurePolicy;
+import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.SchemaChangePolicy;
@@ -60,7 +61,10 @@ public final class MirrorConfigReader {
               .fsyncInterval(section.getDuration("failed-write-log.fsync-interval"))
               .maxSegmentBytes(section.getBytes("failed-write-log.max-segment-size"))
               .replayInterval(section.getDuration("replay.interval"))
-              .replayBatchSize(section.getInt("replay.batch-size"));
+              .replayBatchSize(section.getInt("replay.batch-size"))
+              .lwtCopy(enumValue(section, "lwt-copy", LwtCopyMode.class))
+              .lwtCopyReadConsistency(
+                  enumValue(section, "lwt-copy-read-consistency", DefaultConsistencyLevel.class));
       String consistency = section.getString("secondary-consistency");
       if (!consistency.isBlank()) {
         builder.secondaryConsistency(enumValue(section, "secondary-consistency", DefaultConsistencyLevel.class));

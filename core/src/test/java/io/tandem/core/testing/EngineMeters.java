@@ -34,6 +34,7 @@ public final class EngineMeters {
       metrics.write(outcome, "shop", "orders");
     }
     metrics.failure(Side.TARGET, new IllegalStateException("target down"));
+    metrics.lwtCopy("unconditional");
     new SideResilience(config, Clock.systemUTC(), scheduler, registry);
     return SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
   }

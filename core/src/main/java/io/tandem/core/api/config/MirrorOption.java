@@ -46,7 +46,11 @@ public enum MirrorOption implements TandemOption {
   MAX_SEGMENT_SIZE("failed-write-log.max-segment-size", OptionType.BYTES, "64 MiB",
       "Size past which the log starts a new segment file."),
   REPLAY_INTERVAL("replay.interval", OptionType.DURATION, "10 seconds", "How often a non-empty log is replayed."),
-  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step.");
+  REPLAY_BATCH_SIZE("replay.batch-size", OptionType.INTEGER, "100", "Entries replayed concurrently per step."),
+  LWT_COPY("lwt-copy", OptionType.ENUM, "CONDITIONAL",
+      "How an LWT reaches the secondary: CONDITIONAL or UNCONDITIONAL_AT_PRIMARY_WRITETIME."),
+  LWT_COPY_READ_CONSISTENCY("lwt-copy-read-consistency", OptionType.ENUM, "SERIAL",
+      "Consistency of the read of the primary's write time for UNCONDITIONAL_AT_PRIMARY_WRITETIME.");
 
   private final OptionSpec spec;
 

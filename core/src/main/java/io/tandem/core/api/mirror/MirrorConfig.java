@@ -10,6 +10,8 @@ import static io.tandem.core.api.config.MirrorOption.FAILED_WRITE_DIRECTORY;
 import static io.tandem.core.api.config.MirrorOption.FSYNC_INTERVAL;
 import static io.tandem.core.api.config.MirrorOption.FSYNC_POLICY;
 import static io.tandem.core.api.config.MirrorOption.INJECT_TIMESTAMPS;
+import static io.tandem.core.api.config.MirrorOption.LWT_COPY;
+import static io.tandem.core.api.config.MirrorOption.LWT_COPY_READ_CONSISTENCY;
 import static io.tandem.core.api.config.MirrorOption.MAX_IN_FLIGHT;
 import static io.tandem.core.api.config.MirrorOption.MAX_SEGMENT_SIZE;
 import static io.tandem.core.api.config.MirrorOption.MODE;
@@ -103,6 +105,8 @@ public final class MirrorConfig {
   public long maxSegmentBytes() { return values.maxSegmentBytes; }
   public Duration replayInterval() { return values.replayInterval; }
   public int replayBatchSize() { return values.replayBatchSize; }
+  public LwtCopyMode lwtCopy() { return values.lwtCopy; }
+  public ConsistencyLevel lwtCopyReadConsistency() { return values.lwtCopyReadConsistency; }
 
   /**
    * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
@@ -135,6 +139,8 @@ public final class MirrorConfig {
     private long maxSegmentBytes = DEFAULTS.getBytes(MAX_SEGMENT_SIZE.path());
     private Duration replayInterval = DEFAULTS.getDuration(REPLAY_INTERVAL.path());
     private int replayBatchSize = DEFAULTS.getInt(REPLAY_BATCH_SIZE.path());
+    private LwtCopyMode lwtCopy = enumDefault(LWT_COPY, LwtCopyMode.class);
+    private ConsistencyLevel lwtCopyReadConsistency = enumDefault(LWT_COPY_READ_CONSISTENCY, DefaultConsistencyLevel.class);
 
     private Builder() {}
 
@@ -303,6 +309,22 @@ public final class MirrorConfig {
       return this;
     }
 
+    /** How an LWT reaches the secondary. Default {@link LwtCopyMode#CONDITIONAL}. */
+    public Builder lwtCopy(LwtCopyMode mode) {
+      this.lwtCopy = Objects.requireNonNull(mode, "lwtCopy");
+      return this;
+    }
+
+    /**
+     * Consistency of the read of the primary's write time with {@link LwtCopyMode#UNCONDITIONAL_AT_PRIMARY_WRITETIME}:
+     * {@code SERIAL} (the default) or {@code LOCAL_SERIAL} see the LWT's result whatever its commit consistency;
+     * {@code QUORUM} and the like are cheaper, and enough when the LWT committed at that level.
+     */
+    public Builder lwtCopyReadConsistency(ConsistencyLevel consistency) {
+      this.lwtCopyReadConsistency = Objects.requireNonNull(consistency, "lwtCopyReadConsistency");
+      return this;
+    }
+
     public MirrorConfig build() {
       if (breakerMinimumCalls > breakerSlidingWindowSize) {
         throw new IllegalArgumentException("breakerMinimumCalls (" + breakerMinimumCalls
@@ -337,6 +359,8 @@ public final class MirrorConfig {
       copy.maxSegmentBytes = maxSegmentBytes;
       copy.replayInterval = replayInterval;
       copy.replayBatchSize = replayBatchSize;
+      copy.lwtCopy = lwtCopy;
+      copy.lwtCopyReadConsistency = lwtCopyReadConsistency;
       return copy;
     }
 
