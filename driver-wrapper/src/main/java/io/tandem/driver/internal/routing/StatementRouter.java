@@ -11,6 +11,7 @@ import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.StatementType;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.driver.internal.shadow.ShadowReader;
 import java.time.Duration;
@@ -93,8 +94,9 @@ public final class StatementRouter {
   /** One call: the engine decides the route and the command; an unchanged command runs as the app wrote it. */
   private CompletionStage<AsyncResultSet> write(Statement<?> statement) {
     WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
-    return engine.write(command, (primary, ready) ->
-        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)));
+    // the answer's [applied] tells the engine whether an LWT applied (lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME)
+    return engine.write(command, PrimaryWrite.withApplied((primary, ready) ->
+        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)), AsyncResultSet::wasApplied));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {
