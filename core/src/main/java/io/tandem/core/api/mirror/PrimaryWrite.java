@@ -3,7 +3,7 @@ package io.tandem.core.api.mirror;
 import io.tandem.core.api.Side;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * A front door's own way of sending a write's primary copy (the application's statement, a forwarded frame).
@@ -32,8 +32,8 @@ public interface PrimaryWrite<T> {
     return Optional.empty();
   }
 
-  /** A primary write whose answer says whether an LWT applied, as {@code applied} reads it. */
-  static <T> PrimaryWrite<T> withApplied(PrimaryWrite<T> send, Predicate<? super T> applied) {
+  /** A primary write whose answer says whether an LWT applied, as {@code applied} reads it (empty: cannot tell). */
+  static <T> PrimaryWrite<T> withApplied(PrimaryWrite<T> send, Function<? super T, Optional<Boolean>> applied) {
     return new PrimaryWrite<>() {
       @Override
       public CompletionStage<T> send(Side primary, WriteCommand command) {
@@ -42,7 +42,7 @@ public interface PrimaryWrite<T> {
 
       @Override
       public Optional<Boolean> applied(T answer) {
-        return Optional.of(applied.test(answer));
+        return applied.apply(answer);
       }
     };
   }

@@ -15,6 +15,7 @@ import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.driver.internal.shadow.ShadowReader;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,8 @@ public final class StatementRouter {
     WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
     // the answer's [applied] tells the engine whether an LWT applied (lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME)
     return engine.write(command, PrimaryWrite.withApplied((primary, ready) ->
-        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)), AsyncResultSet::wasApplied));
+        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)),
+        answer -> Optional.of(answer.wasApplied())));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {
