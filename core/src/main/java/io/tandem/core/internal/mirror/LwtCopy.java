@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import io.tandem.core.api.mirror.BoundQuery;
@@ -103,9 +104,16 @@ final class LwtCopy {
         .flatMap(metadata -> metadata.getTable(CqlIdentifier.fromInternal(table)));
   }
 
-  /** The write time of the column, when it still holds the value the LWT wrote (as far as can be told). */
+  /**
+   * The write time of the column, when it still holds the value the LWT wrote (as far as can be told). A read
+   * without values (the LWT's key was literal) is not prepared: each key would be a statement of its own.
+   */
   private CompletionStage<Optional<Long>> read(SessionWriteExecutor executor, String keyspace,
       WriteTimeReadBack readBack) {
+    if (readBack.values().isEmpty()) {
+      return executor.session().executeAsync(SimpleStatement.newInstance(readBack.select())
+          .setConsistencyLevel(readConsistency)).thenApply(result -> writetimeOf(result, readBack.expected()));
+    }
     return executor.prepare(keyspace, readBack.select())
         .thenCompose(prepared -> {
           BoundStatementBuilder bound = prepared.boundStatementBuilder();
