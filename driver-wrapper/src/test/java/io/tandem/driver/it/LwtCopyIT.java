@@ -65,7 +65,13 @@ class LwtCopyIT {
 
     assertThat(fixture.assertBothSidesEqual("lwt", "k, c, v", "v"))
         .contains(k + "|1|a2|" + writetime(k, 1), k + "|2|b2|" + writetime(k, 2));
-    assertThat(copies("unconditional")).isEqualTo(4);
+    if (mode == MirrorMode.SYNC) {
+      assertThat(copies("unconditional")).isEqualTo(4);
+    } else {
+      // ASYNC answers before the read-back: the next write may change the cell first, and then the LWT is copied
+      // conditionally (its value no longer there to read a time from); the rows converge all the same
+      assertThat(copies("unconditional") + copies("conditional")).isEqualTo(4);
+    }
   }
 
   @Test
