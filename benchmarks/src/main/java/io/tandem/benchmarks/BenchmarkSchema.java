@@ -44,6 +44,11 @@ public final class BenchmarkSchema {
     return "INSERT INTO " + keyspace + ".write_rows (id, v) VALUES (?, ?)";
   }
 
+  /** The LWT the LWT scenario repeats, on the written table. */
+  public String insertRowIfNotExists() {
+    return insertRow() + " IF NOT EXISTS";
+  }
+
   /** Creates the keyspace and tables if missing and empties the written table. */
   public void create(CqlSession session, String datacenter) {
     run(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = "

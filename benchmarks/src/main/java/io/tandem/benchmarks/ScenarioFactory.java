@@ -3,6 +3,7 @@ package io.tandem.benchmarks;
 import static io.tandem.benchmarks.ScenarioResources.open;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.api.mirror.MirrorMode;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,11 @@ public final class ScenarioFactory {
 
   /** Scenario names; the first four run by default, the others when named with {@code --scenarios}. */
   public static final List<String> NAMES =
-      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand", "async-intent-log");
+      List.of("reads", "async-writes", "sync-writes", "async-writes-by-hand", "async-intent-log",
+          "lwt-writes");
+
+  /** The candidate of {@code lwt-writes} writes keys from here on, the baseline from 0: each LWT applies. */
+  private static final int CANDIDATE_FIRST_KEY = 1_000_000_000;
 
   /** How long a phase's mirrored copies may take to finish before the next phase starts anyway. */
   private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
@@ -46,6 +51,7 @@ public final class ScenarioFactory {
       case "sync-writes" -> ScenarioResources.build(this::syncWrites);
       case "async-writes-by-hand" -> ScenarioResources.build(this::asyncWritesByHand);
       case "async-intent-log" -> ScenarioResources.build(this::asyncIntentLog);
+      case "lwt-writes" -> ScenarioResources.build(this::lwtWrites);
       default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
     };
   }
@@ -152,6 +158,32 @@ public final class ScenarioFactory {
         candidate,
         () -> java.util.stream.Stream.concat(with.findings().stream(),
             cpu.findings(baseline, candidate).stream()).toList(),
+        opened);
+  }
+
+  private Scenario lwtWrites(List<AutoCloseable> opened) {
+    MirrorActivity conditional = open(opened, sessions.dual("lwt-writes-baseline",
+        sessions.mirrorSettings().defaultMode(MirrorMode.SYNC).lwtCopy(LwtCopyMode.CONDITIONAL)));
+    MirrorActivity unconditional = open(opened, sessions.dual("lwt-writes-candidate",
+        sessions.mirrorSettings().defaultMode(MirrorMode.SYNC).lwtCopy(LwtCopyMode.UNCONDITIONAL_AT_PRIMARY_WRITETIME)));
+    return new Scenario("lwt-writes",
+        "6. LWTs, SYNC mode: `lwt-copy` CONDITIONAL vs UNCONDITIONAL_AT_PRIMARY_WRITETIME",
+        "The same prepared `INSERT … IF NOT EXISTS` of a new row (every LWT applies; each contender its own keys). "
+            + "Baseline: `DualWriteCqlSession` in SYNC mode with `lwt-copy = CONDITIONAL` (the default: the LWT runs "
+            + "on both clusters at once, WRITETIMEs differ). Candidate: the same with `lwt-copy = "
+            + "UNCONDITIONAL_AT_PRIMARY_WRITETIME` (the LWT on the source, then a SERIAL read of its WRITETIME on the "
+            + "source, then the unconditional copy at that time on the target: equal WRITETIMEs). No goal: this "
+            + "measures the mode's cost; 0.5 is shown for reference.",
+        0.5,
+        new Contender("SYNC, `lwt-copy = CONDITIONAL`",
+            conditional.counted(workloads.newRowsIfNotExists(conditional.session(),
+                conditional.session().prepare(schema.insertRowIfNotExists()), 0)),
+            () -> conditional.awaitCopies(COPY_TIMEOUT)),
+        new Contender("SYNC, `lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME`",
+            unconditional.counted(workloads.newRowsIfNotExists(unconditional.session(),
+                unconditional.session().prepare(schema.insertRowIfNotExists()), CANDIDATE_FIRST_KEY)),
+            () -> unconditional.awaitCopies(COPY_TIMEOUT)),
+        unconditional::findings,
         opened);
   }
 }

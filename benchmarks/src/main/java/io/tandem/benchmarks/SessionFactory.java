@@ -100,19 +100,23 @@ public final class SessionFactory {
 
   /** A dual session over two new sessions, mirroring in {@code mode}; its meters go to its own registry. */
   public MirrorActivity dual(String name, MirrorMode mode) {
-    return dual(name, mode, java.util.function.UnaryOperator.identity());
+    return dual(name, mirrorSettings().defaultMode(mode));
   }
 
   /** As {@link #dual(String, MirrorMode)}, with {@code settings} changing the mirror settings. */
   public MirrorActivity dual(String name, MirrorMode mode,
       java.util.function.UnaryOperator<MirrorConfig.Builder> settings) {
+    return dual(name, settings.apply(mirrorSettings()).defaultMode(mode));
+  }
+
+  /** As {@link #dual(String, MirrorMode)}, with these mirror settings (its failed-write folder set here). */
+  public MirrorActivity dual(String name, MirrorConfig.Builder settings) {
     Path failedWrites = emptyFailedWriteFolder(name);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DualWriteCqlSession session = DualWriteCqlSession.builder()
         .withSource(source(name + "-source"))
         .withTarget(target(name + "-target"))
-        .withMirrorConfig(settings.apply(mirrorSettings()).defaultMode(mode).failedWriteDirectory(failedWrites)
-            .build())
+        .withMirrorConfig(settings.failedWriteDirectory(failedWrites).build())
         .withShadowReads(ShadowReadConfig.OFF)
         .withMeterRegistry(registry)
         .build();

@@ -57,6 +57,15 @@ public final class Workloads {
   }
 
   /**
+   * Writes one new row with {@code INSERT … IF NOT EXISTS} through {@code session}: keys count up from {@code
+   * firstKey}, so every LWT applies (give each contender its own range).
+   */
+  public Operation newRowsIfNotExists(CqlSession session, PreparedStatement insertIfNotExists, int firstKey) {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(firstKey);
+    return () -> session.executeAsync(insertIfNotExists.bind(next.getAndIncrement(), value));
+  }
+
+  /**
    * What an application would write by hand to reach both clusters: the same row, with one client-side
    * timestamp, sent to both at once; answered when both answered.
    */

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.tandem.core.api.mirror.BackpressurePolicy;
+import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.SchemaChangePolicy;
@@ -66,7 +67,10 @@ public final class MirrorConfigReader {
               .tableSecondaryDeadlines(tableSecondaryDeadlines(section))
               .breakerSlowCallRateThreshold(
                   (float) section.getDouble("circuit-breaker.slow-call-rate-threshold"))
-              .intentLogEnabled(section.getBoolean("intent-log.enabled"));
+              .intentLogEnabled(section.getBoolean("intent-log.enabled"))
+              .lwtCopy(enumValue(section, "lwt-copy", LwtCopyMode.class))
+              .lwtCopyReadConsistency(
+                  enumValue(section, "lwt-copy-read-consistency", DefaultConsistencyLevel.class));
       String consistency = section.getString("secondary-consistency");
       if (!consistency.isBlank()) {
         builder.secondaryConsistency(enumValue(section, "secondary-consistency", DefaultConsistencyLevel.class));

@@ -35,6 +35,7 @@ public final class EngineMeters {
       metrics.write(outcome, "shop", "orders");
     }
     metrics.failure(Side.TARGET, new IllegalStateException("target down"));
+    metrics.lwtCopy("unconditional");
     new SideResilience(config, Clock.systemUTC(), scheduler, registry);
     FailedWriteLog log = SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
     IntentLog.open(logDirectory, log, true, registry, Clock.systemUTC()); // holds no file until it records

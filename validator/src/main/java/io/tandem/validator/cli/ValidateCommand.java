@@ -40,6 +40,12 @@ public class ValidateCommand implements Callable<Integer> {
   @Option(names = "--compare-writetimes", description = "Also report cells whose WRITETIME differs.")
   boolean compareWritetimes;
 
+  @Option(names = "--writetime-tolerance", paramLabel = "DURATION", converter = ToleranceConverter.class,
+      description = "Compare WRITETIMEs (as --compare-writetimes), but report cells with equal values whose "
+          + "WRITETIMEs differ by at most this (e.g. 50ms, 1s, PT0.05S) as WRITETIME_WITHIN_TOLERANCE, not as "
+          + "mismatches: for rows written by LWTs, which each cluster stamps with its own Paxos time.")
+  Duration writetimeTolerance;
+
   @Option(names = "--compare-ttls", paramLabel = "TOLERANCE",
       description = "Also report cells whose TTL differs by more than this (e.g. PT60S).")
   Duration ttlTolerance;
@@ -65,6 +71,9 @@ public class ValidateCommand implements Callable<Integer> {
           .withRecheckDelay(recheckDelay)
           .withReportDirectory(reportDirectory)
           .withProgress(System.out);
+      if (writetimeTolerance != null) {
+        builder.writetimeTolerance(writetimeTolerance);
+      }
       if (ttlTolerance != null) {
         builder.compareTtls(true, ttlTolerance);
       }

@@ -54,7 +54,11 @@ public enum MirrorOption implements TandemOption {
   BREAKER_SLOW_CALL_RATE_THRESHOLD("circuit-breaker.slow-call-rate-threshold", OptionType.DOUBLE, "50",
       "Percentage of calls in the window slower than secondary-deadline that opens the breaker."),
   INTENT_LOG_ENABLED("intent-log.enabled", OptionType.BOOLEAN, "true",
-      "Record each mirrored copy in a local log before answering, so a killed process replays it on start.");
+      "Record each mirrored copy in a local log before answering, so a killed process replays it on start."),
+  LWT_COPY("lwt-copy", OptionType.ENUM, "CONDITIONAL",
+      "How an LWT reaches the secondary: CONDITIONAL or UNCONDITIONAL_AT_PRIMARY_WRITETIME."),
+  LWT_COPY_READ_CONSISTENCY("lwt-copy-read-consistency", OptionType.ENUM, "SERIAL",
+      "Consistency of the read of the primary's write time for UNCONDITIONAL_AT_PRIMARY_WRITETIME.");
 
   private final OptionSpec spec;
 

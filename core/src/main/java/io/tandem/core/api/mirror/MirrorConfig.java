@@ -10,6 +10,8 @@ import static io.tandem.core.api.config.MirrorOption.FAILED_WRITE_DIRECTORY;
 import static io.tandem.core.api.config.MirrorOption.FSYNC_INTERVAL;
 import static io.tandem.core.api.config.MirrorOption.FSYNC_POLICY;
 import static io.tandem.core.api.config.MirrorOption.INJECT_TIMESTAMPS;
+import static io.tandem.core.api.config.MirrorOption.LWT_COPY;
+import static io.tandem.core.api.config.MirrorOption.LWT_COPY_READ_CONSISTENCY;
 import static io.tandem.core.api.config.MirrorOption.MAX_IN_FLIGHT;
 import static io.tandem.core.api.config.MirrorOption.MAX_SEGMENT_SIZE;
 import static io.tandem.core.api.config.MirrorOption.MODE;
@@ -113,6 +115,8 @@ public final class MirrorConfig {
   public Map<String, Duration> tableSecondaryDeadlines() { return values.tableSecondaryDeadlines; }
   public float breakerSlowCallRateThreshold() { return values.breakerSlowCallRateThreshold; }
   public boolean intentLogEnabled() { return values.intentLogEnabled; }
+  public LwtCopyMode lwtCopy() { return values.lwtCopy; }
+  public ConsistencyLevel lwtCopyReadConsistency() { return values.lwtCopyReadConsistency; }
 
   /**
    * Builds a {@link MirrorConfig}; every argument is checked when set. Starts from the defaults of {@link
@@ -150,6 +154,8 @@ public final class MirrorConfig {
     private float breakerSlowCallRateThreshold =
         (float) DEFAULTS.getDouble(BREAKER_SLOW_CALL_RATE_THRESHOLD.path());
     private boolean intentLogEnabled = DEFAULTS.getBoolean(INTENT_LOG_ENABLED.path());
+    private LwtCopyMode lwtCopy = enumDefault(LWT_COPY, LwtCopyMode.class);
+    private ConsistencyLevel lwtCopyReadConsistency = enumDefault(LWT_COPY_READ_CONSISTENCY, DefaultConsistencyLevel.class);
 
     private Builder() {}
 
@@ -323,6 +329,12 @@ public final class MirrorConfig {
       return this;
     }
 
+    /** How an LWT reaches the secondary. Default {@link LwtCopyMode#CONDITIONAL}. */
+    public Builder lwtCopy(LwtCopyMode mode) {
+      this.lwtCopy = Objects.requireNonNull(mode, "lwtCopy");
+      return this;
+    }
+
     /**
      * Secondary deadlines that override {@link #secondaryDeadline} for a keyspace ({@code "shop"}) or a table
      * ({@code "shop.audit"}); a table's entry wins over its keyspace's. Names are matched in lower case. Default
@@ -352,6 +364,16 @@ public final class MirrorConfig {
      */
     public Builder intentLogEnabled(boolean enabled) {
       this.intentLogEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Consistency of the read of the primary's write time with {@link LwtCopyMode#UNCONDITIONAL_AT_PRIMARY_WRITETIME}:
+     * {@code SERIAL} (the default) or {@code LOCAL_SERIAL} see the LWT's result whatever its commit consistency;
+     * {@code QUORUM} and the like are cheaper, and enough when the LWT committed at that level.
+     */
+    public Builder lwtCopyReadConsistency(ConsistencyLevel consistency) {
+      this.lwtCopyReadConsistency = Objects.requireNonNull(consistency, "lwtCopyReadConsistency");
       return this;
     }
 
@@ -393,6 +415,8 @@ public final class MirrorConfig {
       copy.tableSecondaryDeadlines = tableSecondaryDeadlines;
       copy.breakerSlowCallRateThreshold = breakerSlowCallRateThreshold;
       copy.intentLogEnabled = intentLogEnabled;
+      copy.lwtCopy = lwtCopy;
+      copy.lwtCopyReadConsistency = lwtCopyReadConsistency;
       return copy;
     }
 

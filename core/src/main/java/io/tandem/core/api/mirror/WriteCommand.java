@@ -116,6 +116,16 @@ public final class WriteCommand {
     return toBuilder().withTimestamp(newTimestamp).build();
   }
 
+  /** A copy of a single-query command with another query (everything else kept). */
+  public WriteCommand withQuery(BoundQuery query) {
+    if (isBatch()) {
+      throw new IllegalStateException("withQuery replaces the query of a single-query command, not of a batch");
+    }
+    Builder builder = toBuilder();
+    builder.queries.clear();
+    return builder.addQuery(query).build();
+  }
+
   public Builder toBuilder() {
     Builder builder = new Builder(batchType);
     queries.forEach(builder::addQuery);

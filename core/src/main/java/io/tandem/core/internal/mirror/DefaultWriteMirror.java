@@ -79,6 +79,11 @@ public final class DefaultWriteMirror {
     metrics.gaugeInFlight(this::inFlightCount);
   }
 
+  /** The executors of both clusters' copies; an LWT copy reads the primary's write time through them. */
+  WriteExecutors executors() {
+    return executors;
+  }
+
   public int inFlightCount() {
     return maxInFlight - inFlight.getMetrics().getAvailableConcurrentCalls();
   }

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  *   <li>{@code tandem.mirror.failures} (counter; side, cause = exception class)
  *   <li>{@code tandem.mirror.non_replayable} (counter): writes that failed and may not be repeated
  *   <li>{@code tandem.mirror.lost} (counter): writes that could be neither mirrored nor logged
+ *   <li>{@code tandem.mirror.lwt_copies} (counter; outcome): LWTs copied with {@code lwt-copy =
+ *       UNCONDITIONAL_AT_PRIMARY_WRITETIME}
  *   <li>{@code tandem.mirror.in_flight} (gauge)
  *   <li>{@code tandem.request.latency} (timer; side, kind = read or write)
  *   <li>{@code tandem.replay.applied}, {@code tandem.replay.failed} (counters)
@@ -142,5 +144,14 @@ public final class MirrorMetrics {
 
   private static String tag(Side side) {
     return side.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * An LWT copied with {@code lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME}, by {@code outcome}: {@code
+   * unconditional}, {@code not_applied} (nothing sent), {@code conditional} (the conditional copy, as no write time
+   * could be read back).
+   */
+  public void lwtCopy(String outcome) {
+    registry.counter("tandem.mirror.lwt_copies", "outcome", outcome).increment();
   }
 }

@@ -8,7 +8,9 @@ import io.tandem.core.api.mirror.MirroredWriteException;
 import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.internal.log.Intent;
+import io.tandem.core.internal.classify.ConditionalWrite;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +32,8 @@ public final class MirroredWrite {
   private final TargetFailurePolicy failurePolicy;
   private final MirrorMetrics metrics;
   private final SecondaryDeadline deadline;
+  private final LwtCopy lwtCopies;
+  private final LwtWrite lwtWrite;
 
   public MirroredWrite(DefaultWriteMirror mirror, MigrationControl control, WritePlanner planner,
       MirrorConfig config, MirrorMetrics metrics, ScheduledExecutorService scheduler) {
@@ -39,11 +43,17 @@ public final class MirroredWrite {
     this.planner = planner;
     this.failurePolicy = config.targetFailurePolicy();
     this.metrics = metrics;
+    this.lwtCopies = new LwtCopy(config, mirror.executors(), metrics);
+    this.lwtWrite = new LwtWrite(mirror, lwtCopies, failurePolicy);
   }
 
   /** Plans the write against the current migration state and runs it; see {@code MirrorEngine#write}. */
   public <T> CompletionStage<T> write(WriteCommand command, PrimaryWrite<T> primary) {
     WritePlan plan = planner.plan(command, control.state());
+    Optional<ConditionalWrite> lwt = lwtCopies.conditional(plan); // empty unless lwt-copy asks for it
+    if (lwt.isPresent()) {
+      return lwtWrite.write(plan, lwt.get(), primary, () -> startSafely(primary, plan));
+    }
     return switch (plan.route()) {
       case PRIMARY_ONLY -> startSafely(primary, plan);
       case SCHEMA_CHANGE -> executeSchemaChange(plan, primary);

@@ -11,9 +11,11 @@ import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.StatementType;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.driver.internal.shadow.ShadowReader;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,8 +97,10 @@ public final class StatementRouter {
     Side primarySide = engine.control().state().primary();
     WriteCommand command =
         commands.toCommand(statement, keyspaceOf(primarySide), sessions.apply(primarySide).getContext());
-    return engine.write(command, (primary, ready) ->
-        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)));
+    // the answer's [applied] tells the engine whether an LWT applied (lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME)
+    return engine.write(command, PrimaryWrite.withApplied((primary, ready) ->
+        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)),
+        answer -> Optional.of(answer.wasApplied())));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {

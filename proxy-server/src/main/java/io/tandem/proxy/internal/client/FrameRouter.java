@@ -14,6 +14,7 @@ import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.classify.Classification;
+import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.MigrationState;
 import io.tandem.proxy.internal.frame.BodyPeek;
@@ -276,9 +277,13 @@ final class FrameRouter {
     CompletableFuture<RawFrame> answered;
     try {
       // the engine decides the route; a command it left unchanged goes to the primary as the client's own bytes
-      answered = engine.write(command, (primary, ready) -> ready == command
+      PrimaryWrite<RawFrame> primaryWrite = (primary, ready) -> ready == command
           ? sendToPrimary(primary, request, original.take())
-          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready), null)).toCompletableFuture();
+          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready), null);
+      if (classification != null && classification.lightweightTransaction()) {
+        primaryWrite = new LwtPrimaryWrite(primaryWrite, context.codecs()); // tells the engine [applied]
+      }
+      answered = engine.write(command, primaryWrite).toCompletableFuture();
     } catch (RuntimeException e) {
       answered = CompletableFuture.failedFuture(e);
     }

@@ -15,7 +15,12 @@ public record CellDifference(
 
   /** The aspect of a cell that differs. */
   public enum Difference {
-    VALUE, WRITETIME, TTL
+    VALUE, WRITETIME, TTL,
+    /**
+     * The writetimes differ, by no more than the validator's writetime tolerance (as an applied LWT leaves them:
+     * each cluster stamps it with its own Paxos time). Reported, never counted as equal.
+     */
+    WRITETIME_WITHIN_TOLERANCE
   }
 
   public CellDifference {

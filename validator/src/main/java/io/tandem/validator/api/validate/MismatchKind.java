@@ -9,5 +9,11 @@ public enum MismatchKind {
   /** Present on the source only. */
   MISSING_IN_TARGET,
   /** Present on the target only. */
-  MISSING_IN_SOURCE
+  MISSING_IN_SOURCE,
+  /**
+   * Present on both sides with equal values, but writetimes that differ by no more than the writetime tolerance
+   * ({@code ValidatorBuilder.writetimeTolerance}), e.g. rows written by LWTs. Not a mismatch, never repaired,
+   * but counted and listed so it is never taken for equal.
+   */
+  WRITETIME_WITHIN_TOLERANCE
 }

@@ -29,6 +29,7 @@ public final class ValidatorBuilder {
   private List<String> tables;
   private boolean compareWritetimes;
   private Duration ttlTolerance;
+  private Duration writetimeTolerance;
   private Duration recheckDelay = Duration.ofSeconds(2);
   private int splits = 256;
   private int concurrency = 4;
@@ -80,6 +81,22 @@ public final class ValidatorBuilder {
   /** Also report cells whose values match but whose writetimes differ. Default false. */
   public ValidatorBuilder compareWritetimes(boolean compare) {
     this.compareWritetimes = compare;
+    return this;
+  }
+
+  /**
+   * Compares writetimes (as {@link #compareWritetimes(boolean) compareWritetimes(true)}) but reports a row whose
+   * values are equal and whose writetimes differ by at most {@code tolerance} as {@link
+   * MismatchKind#WRITETIME_WITHIN_TOLERANCE}, not as a mismatch: the way to validate rows written by LWTs, which
+   * each cluster stamps with its own Paxos time. Beyond the tolerance it stays a mismatch. Default none (writetimes
+   * must be equal when compared).
+   */
+  public ValidatorBuilder writetimeTolerance(Duration tolerance) {
+    if (tolerance == null || tolerance.isNegative()) {
+      throw new IllegalArgumentException("writetimeTolerance needs a tolerance >= 0, got " + tolerance);
+    }
+    this.writetimeTolerance = tolerance;
+    this.compareWritetimes = true;
     return this;
   }
 
@@ -175,7 +192,7 @@ public final class ValidatorBuilder {
     MeterRegistry registry = meterRegistry != null ? meterRegistry : new SimpleMeterRegistry();
     return new DefaultValidator(new ValidationSettings(source, target, keyspace, tables, compareWritetimes, ttlTolerance,
         recheckDelay, splits, concurrency, maxRowsPerSecond, scanSettings, reportDirectory, maxMismatchesInReport,
-        progress, clock, registry));
+        progress, clock, registry, writetimeTolerance));
   }
 
   private static String requireName(String keyspace) {

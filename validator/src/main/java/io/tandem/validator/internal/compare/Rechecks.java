@@ -103,7 +103,7 @@ final class Rechecks {
       if (cells.isEmpty()) {
         return context.mismatch(candidate.key(), MismatchKind.IN_FLIGHT, candidate.cells(), candidate.detectedAt());
       }
-      kind = MismatchKind.MISMATCH;
+      kind = RowComparator.onlyWithinTolerance(cells) ? MismatchKind.WRITETIME_WITHIN_TOLERANCE : MismatchKind.MISMATCH;
     } else if (now.source.isPresent()) {
       cells = comparator.cellsOf(now.source.get(), true, candidate.withStatic());
       kind = MismatchKind.MISSING_IN_TARGET;

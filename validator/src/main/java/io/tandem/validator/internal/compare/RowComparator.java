@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Compares the non-key cells of two rows read with the same {@link ScanQuery}: values always (equal bytes, else
  * equal after {@link CellValues} normalisation), writetimes and TTLs when asked. Static cells only when the
- * caller says the row is the one that speaks for its partition.
+ * caller says the row is the one that speaks for its partition. Writetimes that differ by no more than the
+ * writetime tolerance are a difference of their own ({@link Difference#WRITETIME_WITHIN_TOLERANCE}).
  */
 public final class RowComparator {
 
@@ -26,12 +27,20 @@ public final class RowComparator {
   private final CqlLiterals literals;
   private final boolean compareWritetimes;
   private final Duration ttlTolerance;
+  private final long writetimeToleranceMicros;
 
   public RowComparator(ScanQuery query, CqlLiterals literals, boolean compareWritetimes, Duration ttlTolerance) {
+    this(query, literals, compareWritetimes, ttlTolerance, null);
+  }
+
+  /** @param writetimeTolerance null when compared writetimes must be equal */
+  public RowComparator(ScanQuery query, CqlLiterals literals, boolean compareWritetimes, Duration ttlTolerance,
+      Duration writetimeTolerance) {
     this.query = query;
     this.literals = literals;
     this.compareWritetimes = compareWritetimes;
     this.ttlTolerance = ttlTolerance;
+    this.writetimeToleranceMicros = writetimeTolerance == null ? -1 : writetimeTolerance.toNanos() / 1000;
   }
 
   /** The cells that differ between {@code source} and {@code target}; empty when the rows hold the same data. */
@@ -53,7 +62,8 @@ public final class RowComparator {
       // with a side absent there is no timestamp to compare (null and an empty collection are the same value)
       boolean bothPresent = left.bytes() != null && right.bytes() != null;
       if (bothPresent && compareWritetimes && !Objects.equals(left.writetimes(), right.writetimes())) {
-        kinds.add(Difference.WRITETIME);
+        kinds.add(withinTolerance(left.writetimes(), right.writetimes())
+            ? Difference.WRITETIME_WITHIN_TOLERANCE : Difference.WRITETIME);
       }
       if (bothPresent && ttlTolerance != null && !sameTtls(left.ttls(), right.ttls())) {
         kinds.add(Difference.TTL);
@@ -95,6 +105,27 @@ public final class RowComparator {
       return true;
     }
     return CellValues.same(left.value(), right.value());
+  }
+
+  /** Whether differing writetimes are each within the tolerance (one per stored cell on both sides). */
+  boolean withinTolerance(List<Long> left, List<Long> right) {
+    if (writetimeToleranceMicros < 0 || left.size() != right.size()) {
+      return false;
+    }
+    for (int index = 0; index < left.size(); index++) {
+      Long one = left.get(index);
+      Long other = right.get(index);
+      if (one == null || other == null ? one != other : Math.abs(one - other) > writetimeToleranceMicros) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every difference of a row is a writetime within the tolerance: the row's values are the same. */
+  public static boolean onlyWithinTolerance(List<CellDifference> cells) {
+    return !cells.isEmpty() && cells.stream()
+        .allMatch(cell -> cell.differences().equals(Set.of(Difference.WRITETIME_WITHIN_TOLERANCE)));
   }
 
   private boolean sameTtls(List<Integer> left, List<Integer> right) {

@@ -65,7 +65,8 @@ final class TableCollector {
       ledger.write(mismatch);
     }
     synchronized (this) {
-      if (mismatch.kind() == MismatchKind.IN_FLIGHT) {
+      // real mismatches are listed first; these explained ones fill what room is left
+      if (mismatch.kind() == MismatchKind.IN_FLIGHT || mismatch.kind() == MismatchKind.WRITETIME_WITHIN_TOLERANCE) {
         if (inFlight.size() < maxKept) {
           inFlight.add(mismatch);
         }

@@ -27,7 +27,8 @@ record TableContext(
   static TableContext create(ValidationSettings settings, ScanQuery query, Instant scanStart, MismatchLedger ledger) {
     CqlLiterals literals = CqlLiterals.of(settings.source());
     RowComparator comparator =
-        new RowComparator(query, literals, settings.compareWritetimes(), settings.ttlTolerance());
+        new RowComparator(query, literals, settings.compareWritetimes(), settings.ttlTolerance(),
+            settings.writetimeTolerance());
     TableCollector collector = new TableCollector(query.schema().displayName(), settings.maxMismatchesInReport(),
         ledger, settings.meterRegistry());
     return new TableContext(query, lookup(settings, settings.source(), query), lookup(settings, settings.target(), query),

@@ -11,13 +11,14 @@ import java.util.List;
 
 /**
  * Everything a validation run was configured with; {@code tables} is empty when a whole keyspace is validated
- * (its tables are listed when the run starts). {@code ttlTolerance} null means TTLs are not compared.
+ * (its tables are listed when the run starts). {@code ttlTolerance} null means TTLs are not compared;
+ * {@code writetimeTolerance} null means compared writetimes must be equal.
  */
 public record ValidationSettings(
     CqlSession source, CqlSession target, String keyspace, List<String> tables, boolean compareWritetimes,
     Duration ttlTolerance, Duration recheckDelay, int splits, int concurrency, long maxRowsPerSecond,
     ScanSettings scanSettings, Path reportDirectory, int maxMismatchesInReport, PrintStream progress, Clock clock,
-    MeterRegistry meterRegistry) {
+    MeterRegistry meterRegistry, Duration writetimeTolerance) {
 
   public boolean compareTtls() {
     return ttlTolerance != null;

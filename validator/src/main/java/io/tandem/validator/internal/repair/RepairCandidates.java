@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Where a repair's rows come from: ledger lines or mismatches, without the IN_FLIGHT ones. */
+/**
+ * Where a repair's rows come from: ledger lines or mismatches, without the IN_FLIGHT and WRITETIME_WITHIN_TOLERANCE
+ * ones (their values are the same on both sides).
+ */
 public final class RepairCandidates {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +33,7 @@ public final class RepairCandidates {
 
   public static List<Candidate> fromMismatches(Collection<Mismatch> mismatches) {
     return mismatches.stream()
-        .filter(mismatch -> mismatch.kind() != MismatchKind.IN_FLIGHT)
+        .filter(mismatch -> isRepairable(mismatch.kind()))
         .map(mismatch -> new Candidate(mismatch.table(), mismatch.token(), mismatch.key(), mismatch.kind()))
         .toList();
   }
@@ -45,7 +48,7 @@ public final class RepairCandidates {
         number++;
         if (!line.isBlank()) {
           Candidate candidate = parse(line, ledger, number);
-          if (candidate.kind() != MismatchKind.IN_FLIGHT) {
+          if (isRepairable(candidate.kind())) {
             candidates.add(candidate);
           }
         }
@@ -71,5 +74,9 @@ public final class RepairCandidates {
       throw new IllegalArgumentException("Line " + number + " of " + ledger
           + " is not a Tandem mismatch ledger line (table, token, key, kind): " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isRepairable(MismatchKind kind) {
+    return kind != MismatchKind.IN_FLIGHT && kind != MismatchKind.WRITETIME_WITHIN_TOLERANCE;
   }
 }

@@ -18,10 +18,11 @@ public final class ConsoleSummary {
   public static void print(PrintStream out, List<TableValidation> tables) {
     for (TableValidation table : tables) {
       out.printf("%s: %s, %,d/%,d rows read (source/target), %,d compared; mismatch %d, missing in target %d, "
-              + "missing in source %d, in flight %d, failed ranges %d, %d ms%n",
+              + "missing in source %d, in flight %d, writetime within tolerance %d, failed ranges %d, %d ms%n",
           table.table(), verdict(table), table.sourceRows(), table.targetRows(),
           table.rowsCompared(), table.count(MismatchKind.MISMATCH), table.count(MismatchKind.MISSING_IN_TARGET),
-          table.count(MismatchKind.MISSING_IN_SOURCE), table.count(MismatchKind.IN_FLIGHT), table.failedRanges().size(),
+          table.count(MismatchKind.MISSING_IN_SOURCE), table.count(MismatchKind.IN_FLIGHT),
+          table.count(MismatchKind.WRITETIME_WITHIN_TOLERANCE), table.failedRanges().size(),
           table.duration().toMillis());
       table.mismatches().stream().limit(MISMATCHES_SHOWN).forEach(mismatch -> out.println("  " + describe(mismatch)));
     }
