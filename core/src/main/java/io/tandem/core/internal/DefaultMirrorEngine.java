@@ -9,6 +9,7 @@ import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.InstanceHealth;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.mirror.FunctionRewriteCounts;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
@@ -18,6 +19,7 @@ import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import io.tandem.core.internal.log.NonReplayableWrites;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
+import io.tandem.core.internal.mirror.FunctionRewrites;
 import io.tandem.core.internal.mirror.LoginWriteExecutors;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.MirroredWrite;
@@ -48,6 +50,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final WriteExecutors executors;
   private final SideResilience resilience;
   private final MirrorMetrics metrics;
+  private final FunctionRewrites functionRewrites;
   private final FailedWriteLog failedWrites;
   private final DefaultWriteMirror mirror;
   private final MirroredWrite mirroredWrite;
@@ -79,8 +82,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
             .build();
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, classifier, metrics,
         builder.clock);
-    this.mirroredWrite =
-        new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics);
+    this.functionRewrites = new FunctionRewrites(builder.meterRegistry, config.preparedCacheSize());
+    this.mirroredWrite = new MirroredWrite(mirror, control,
+        new WritePlanner(config, classifier, timestamps, functionRewrites), config, metrics);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -129,6 +133,11 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public InstanceHealth health() {
     return new InstanceHealth(failedWrites.pendingCount(), mirror.inFlightCount(), metrics.failureCount(), 0, 0);
+  }
+
+  @Override
+  public FunctionRewriteCounts functionRewrites() {
+    return new FunctionRewriteCounts(functionRewrites.rewrittenCount(), functionRewrites.notRewritableCount());
   }
 
   @Override

@@ -98,6 +98,14 @@ public final class WriteCommand {
     return toBuilder().withTimestamp(newTimestamp).build();
   }
 
+  /** A copy with other queries (as many as this one has), everything else kept. */
+  public WriteCommand withQueries(List<BoundQuery> newQueries) {
+    Builder builder = toBuilder();
+    builder.queries.clear();
+    newQueries.forEach(builder::addQuery);
+    return builder.build();
+  }
+
   public Builder toBuilder() {
     Builder builder = new Builder(batchType);
     queries.forEach(builder::addQuery);
