@@ -35,6 +35,7 @@ public final class StatementRouter {
   private final PreparedOrigins origins;
   private final StatementTranslator translator;
   private final WriteCommands commands;
+  private final PrimaryStatements primaryStatements;
   private final ShadowReader shadow;
   private final Set<String> warnedRequestTypes = ConcurrentHashMap.newKeySet();
 
@@ -45,6 +46,7 @@ public final class StatementRouter {
     this.origins = origins;
     this.translator = translator;
     this.commands = commands;
+    this.primaryStatements = new PrimaryStatements(engine, origins);
     this.shadow = shadow;
   }
 
@@ -93,8 +95,9 @@ public final class StatementRouter {
   /** One call: the engine decides the route and the command; an unchanged command runs as the app wrote it. */
   private CompletionStage<AsyncResultSet> write(Statement<?> statement) {
     WriteCommand command = commands.toCommand(statement, keyspaceOf(engine.control().state().primary()));
-    return engine.write(command, (primary, ready) ->
-        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)));
+    return engine.write(command, (primary, ready) -> ready == command
+        ? runOn(primary, statement)
+        : primaryStatements.of(primary, statement, ready).thenCompose(rewritten -> runOn(primary, rewritten)));
   }
 
   private CompletionStage<AsyncResultSet> runOn(Side side, Statement<?> statement) {
