@@ -12,8 +12,8 @@ import io.tandem.testkit.TandemClusters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,23 +28,24 @@ class NonDeterministicFunctionsIT {
   private static final String FUNCTIONS = "now(), uuid(), currentTimestamp(), currentDate(), currentTime(), "
       + "currentTimeUUID()";
 
-  @TempDir Path logDirectory;
-  private DualSessionFixture fixture;
+  @TempDir static Path logDirectory;
+  private static DualSessionFixture fixture;
 
-  @BeforeEach
-  void createTables(ClusterPair clusters) {
+  /** One table and one session for the class (each test writes its own partitions): cluster time is scarce. */
+  @BeforeAll
+  static void createTable(ClusterPair clusters) {
     clusters.executeOnBoth("DROP TABLE IF EXISTS %s.functions");
     clusters.executeOnBoth("CREATE TABLE %s.functions (k int, c int, a timeuuid, b uuid, ts timestamp, d date, "
         + "t time, tu timeuuid, at timestamp, PRIMARY KEY (k, c)) WITH CLUSTERING ORDER BY (c DESC)");
     fixture = DualSessionFixture.start(clusters, DualSessionFixture.quickConfig(logDirectory).build());
   }
 
-  @AfterEach
-  void close() {
+  @AfterAll
+  static void close() {
     fixture.close();
   }
 
-  private String functions() {
+  private static String functions() {
     return fixture.table("functions");
   }
 
@@ -55,6 +56,7 @@ class NonDeterministicFunctionsIT {
     PreparedStatement update = fixture.session.prepare("UPDATE " + functions() + " SET a = now(), b = uuid(), "
         + "ts = currentTimestamp(), d = currentDate(), t = currentTime(), tu = currentTimeUUID(), "
         + "at = toTimestamp(now()) WHERE k = ? AND c = ?");
+    FunctionRewriteCounts before = fixture.engine().functionRewrites();
 
     fixture.session.execute(insert.bind(1, 1));
     fixture.session.executeAsync(insert.bind(1, 2)).toCompletableFuture().join();
@@ -65,9 +67,9 @@ class NonDeterministicFunctionsIT {
     assertThat(update.getVariableDefinitions().size()).isEqualTo(2);
     fixture.awaitMirrorsSettled();
     List<String> rows = fixture.assertBothSidesEqual("functions", COLUMNS + ", at", "a");
-    assertThat(rows).hasSize(5).allSatisfy(row -> assertThat(row).doesNotContain("null|null"));
-    assertThat(fixture.engine().functionRewrites().rewritten()).as("one per query, batch children included")
-        .isEqualTo(5);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(5).allSatisfy(row -> assertThat(row).doesNotContain("null|null"));
+    assertThat(fixture.engine().functionRewrites().rewritten() - before.rewritten())
+        .as("one per query, batch children included").isEqualTo(5);
   }
 
   @Test
@@ -78,7 +80,8 @@ class NonDeterministicFunctionsIT {
         + "(:k, :c, " + FUNCTIONS + ")", Map.of("k", 4, "c", 2)));
 
     fixture.awaitMirrorsSettled();
-    assertThat(fixture.assertBothSidesEqual("functions", COLUMNS, "a")).hasSize(2);
+    assertThat(fixture.assertBothSidesEqual("functions", COLUMNS, "a")).filteredOn(row -> row.startsWith("4|"))
+        .hasSize(2);
   }
 
   @Test

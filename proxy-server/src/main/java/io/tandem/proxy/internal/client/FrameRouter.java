@@ -43,6 +43,7 @@ final class FrameRouter {
   private final Map<Side, ClusterLink> links;
   private final ClientResponder responder;
   private final PreparedRequests prepared;
+  private final RewrittenStatements rewritten;
   private final SystemTableQueries systemTables;
   private final MirrorEngine engine;
 
@@ -53,6 +54,7 @@ final class FrameRouter {
     this.responder = responder;
     this.engine = context.engine();
     this.prepared = new PreparedRequests(context, links);
+    this.rewritten = new RewrittenStatements(context.prepared());
     this.systemTables = new SystemTableQueries(context, state, links, prepared);
   }
 
@@ -278,7 +280,8 @@ final class FrameRouter {
       // the engine decides the route; a command it left unchanged goes to the primary as the client's own bytes
       answered = engine.write(command, (primary, ready) -> ready == command
           ? sendToPrimary(primary, request, original.take())
-          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready), null)).toCompletableFuture();
+          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready, rewritten::idFor), null))
+          .toCompletableFuture();
     } catch (RuntimeException e) {
       answered = CompletableFuture.failedFuture(e);
     }
