@@ -6,6 +6,7 @@ import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
+import io.tandem.core.internal.mirror.FunctionRewrites;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.SideResilience;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class EngineMeters {
     }
     metrics.failure(Side.TARGET, new IllegalStateException("target down"));
     new SideResilience(config, Clock.systemUTC(), scheduler, registry);
+    new FunctionRewrites(registry, 1);
     return SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
   }
 }

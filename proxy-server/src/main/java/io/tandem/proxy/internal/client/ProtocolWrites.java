@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * Where a native-protocol write (QUERY, EXECUTE, BATCH) becomes core's {@link WriteCommand}, and where core's
- * decisions — the shared timestamp, {@code now()} turned into literals or extra bound values — are put back on the request that is
- * forwarded to the primary cluster, so both clusters apply exactly the same write.
+ * decisions — the shared timestamp, {@code now()} turned into literals or extra bound values — are put back on
+ * the request that is forwarded to the primary cluster, so both clusters apply exactly the same write.
  */
 final class ProtocolWrites {
 
