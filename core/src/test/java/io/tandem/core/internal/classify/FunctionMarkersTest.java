@@ -112,6 +112,20 @@ class FunctionMarkersTest {
         + "system.toDate((timestamp)?), (?, 1))");
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void should_leave_a_text_the_classifier_reads_as_the_same_replayable_write(boolean named) {
+    FunctionMarkers markers = FunctionMarkers.of(
+        "UPDATE ks.t SET at = toTimestamp(now()), id = uuid() WHERE k = " + (named ? ":k" : "?"), named);
+
+    var classification = new DefaultStatementClassifier().classify(markers.query());
+
+    assertThat(classification.keyspace()).isEqualTo("ks");
+    assertThat(classification.table()).isEqualTo("t");
+    assertThat(classification.nonIdempotent()).isFalse();
+    assertThat(classification.nonDeterministicFunctions()).isFalse();
+  }
+
   @Test
   void should_rewrite_the_children_of_a_batch_text() {
     FunctionMarkers markers = FunctionMarkers.of("BEGIN BATCH INSERT INTO ks.t (k, at) VALUES (?, now()); "
