@@ -168,7 +168,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public void registerQuery(String keyspace, String query) {
     Side secondary = control.state().secondary();
-    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, query))
+    // the copies of a prepared statement whose now() and the like become markers run the rewritten text
+    String mirrored = config.rewriteNonDeterministicFunctions() ? functionRewrites.preparedText(query) : query;
+    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, mirrored))
         .whenComplete((prepared, error) -> {
           if (error != null) {
             LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,

@@ -64,6 +64,11 @@ public final class FunctionRewrites {
     return bound;
   }
 
+  /** The text the engine runs for a prepared statement of {@code query} (positional values), markers included. */
+  public String preparedText(String query) {
+    return markers.get(new Key(query, false), key -> markersOf(key.query(), key.named())).query();
+  }
+
   /** The markers of a text, the first time it is seen: the place to say, once, that it stays as it is. */
   private static FunctionMarkers markersOf(String query, boolean named) {
     FunctionMarkers found = FunctionMarkers.of(query, named);
