@@ -16,12 +16,13 @@ import io.tandem.core.api.mirror.WriteTimestampGenerator;
 import io.tandem.core.internal.DefaultMirrorEngineBuilder;
 import io.tandem.core.internal.MirrorConfigReader;
 import com.typesafe.config.Config;
+import io.tandem.core.api.mirror.FunctionRewriteCounts;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The engine behind every Tandem front door. A front door turns a client request into a {@link
  * WriteCommand} and hands it to {@link #write} with its own way of sending the primary's copy; the engine
- * decides the rest (route, one timestamp for both clusters, literals for {@code now()}) and sends the
+ * decides the rest (route, one timestamp for both clusters, one value for {@code now()} and the like) and sends the
  * secondary's copy itself, through a driver session, with retry, circuit breaker, bounded in-flight copies
  * and the durable failed-write log. Reads never come here.
  *
@@ -90,6 +91,9 @@ public interface MirrorEngine extends AutoCloseable {
    */
   InstanceHealth health();
 
+  /** Queries whose non-deterministic function calls got one value for both clusters, or could not. */
+  FunctionRewriteCounts functionRewrites();
+
   /** The breaker guarding writes to one cluster. */
   CircuitBreaker breaker(Side side);
 
@@ -98,7 +102,8 @@ public interface MirrorEngine extends AutoCloseable {
    * decides everything (see {@code WritePlanner}): the route from the migration state, the table's {@link
    * MirrorMode}, the schema-change policy and the primary-only statement pattern; for a mirrored data write the
    * command both clusters get (a shared timestamp unless its text sets {@code USING TIMESTAMP} or injection is off,
-   * and literals for {@code now()}, {@code uuid()} and similar in queries without bound values); then it sends
+   * and one value for {@code now()}, {@code uuid()} and similar: literals in queries without bound values, extra
+   * bound values in the others, so the command's text may differ from the caller's); then it sends
    * the primary's copy through {@code primary} and the secondary's itself, with retry, circuit breaker, bounded
    * in-flight copies and the failed-write log.
    *

@@ -9,6 +9,7 @@ import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.control.InstanceHealth;
 import io.tandem.core.api.control.MigrationControl;
 import io.tandem.core.api.control.MigrationState;
+import io.tandem.core.api.mirror.FunctionRewriteCounts;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.PrimaryWrite;
 import io.tandem.core.api.replay.FailedWriteLog;
@@ -19,6 +20,7 @@ import io.tandem.core.internal.log.IntentLog;
 import io.tandem.core.internal.log.NonReplayableWrites;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
 import io.tandem.core.internal.mirror.DefaultWriteMirror;
+import io.tandem.core.internal.mirror.FunctionRewrites;
 import io.tandem.core.internal.mirror.LoginWriteExecutors;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.MirroredWrite;
@@ -49,6 +51,7 @@ final class DefaultMirrorEngine implements MirrorEngine {
   private final WriteExecutors executors;
   private final SideResilience resilience;
   private final MirrorMetrics metrics;
+  private final FunctionRewrites functionRewrites;
   private final FailedWriteLog failedWrites;
   private final IntentLog intents;
   private final DefaultWriteMirror mirror;
@@ -83,9 +86,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
     this.intents = openIntents(builder);
     this.mirror = new DefaultWriteMirror(config, executors, resilience, failedWrites, intents, classifier,
         metrics, builder.clock);
-    this.mirroredWrite =
-        new MirroredWrite(mirror, control, new WritePlanner(config, classifier, timestamps), config, metrics,
-            scheduler);
+    this.functionRewrites = new FunctionRewrites(builder.meterRegistry, config.preparedCacheSize());
+    this.mirroredWrite = new MirroredWrite(mirror, control,
+        new WritePlanner(config, classifier, timestamps, functionRewrites), config, metrics, scheduler);
     this.replayer =
         new FailedWriteReplayer(
             failedWrites,
@@ -148,6 +151,11 @@ final class DefaultMirrorEngine implements MirrorEngine {
   }
 
   @Override
+  public FunctionRewriteCounts functionRewrites() {
+    return new FunctionRewriteCounts(functionRewrites.rewrittenCount(), functionRewrites.notRewritableCount());
+  }
+
+  @Override
   public CircuitBreaker breaker(Side side) {
     return resilience.breaker(side);
   }
@@ -175,7 +183,9 @@ final class DefaultMirrorEngine implements MirrorEngine {
   @Override
   public void registerQuery(String keyspace, String query) {
     Side secondary = control.state().secondary();
-    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, query))
+    // the copies of a prepared statement whose now() and the like become markers run the rewritten text
+    String mirrored = config.rewriteNonDeterministicFunctions() ? functionRewrites.preparedText(query) : query;
+    executors.forLogin(secondary, null).thenCompose(executor -> executor.prepare(keyspace, mirrored))
         .whenComplete((prepared, error) -> {
           if (error != null) {
             LOG.debug("Preparing a mirrored query on {} failed, will retry on first write: {}", secondary,

@@ -7,6 +7,7 @@ import io.tandem.core.api.mirror.MirrorOutcome;
 import io.tandem.core.api.replay.FailedWriteLog;
 import io.tandem.core.internal.log.IntentLog;
 import io.tandem.core.internal.log.SegmentedFailedWriteLog;
+import io.tandem.core.internal.mirror.FunctionRewrites;
 import io.tandem.core.internal.mirror.MirrorMetrics;
 import io.tandem.core.internal.mirror.SideResilience;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class EngineMeters {
     metrics.failure(Side.TARGET, new IllegalStateException("target down"));
     metrics.lwtCopy("unconditional");
     new SideResilience(config, Clock.systemUTC(), scheduler, registry);
+    new FunctionRewrites(registry, 1);
     FailedWriteLog log = SegmentedFailedWriteLog.builder(logDirectory).meterRegistry(registry).build();
     IntentLog.open(logDirectory, log, true, registry, Clock.systemUTC()); // holds no file until it records
     return log;

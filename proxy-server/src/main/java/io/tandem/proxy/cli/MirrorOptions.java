@@ -43,8 +43,8 @@ final class MirrorOptions {
   DefaultConsistencyLevel targetConsistency;
 
   @Option(names = "--uuid", arity = "0..1", fallbackValue = "true", paramLabel = "true|false", order = 55,
-      description = "Rewrite now(), uuid() and similar to literals so both clusters store the same value "
-          + "(default true, unlike Azure's proxy).")
+      description = "Give now(), uuid() and similar one value for both clusters (literals, or bound values in "
+          + "prepared writes) (default true, unlike Azure's proxy).")
   Boolean rewriteFunctions;
 
   @Option(names = "--read-side", paramLabel = "source|target", order = 56,

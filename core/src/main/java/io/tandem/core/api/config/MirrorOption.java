@@ -19,7 +19,7 @@ public enum MirrorOption implements TandemOption {
   INJECT_TIMESTAMPS("inject-timestamps", OptionType.BOOLEAN, "true",
       "Give writes without a timestamp one timestamp sent to both clusters."),
   REWRITE_NON_DETERMINISTIC_FUNCTIONS("rewrite-non-deterministic-functions", OptionType.BOOLEAN, "true",
-      "Replace now(), uuid() and the like by literals in simple writes."),
+      "Give now(), uuid() and the like one value for both clusters: literals, or bound values in prepared writes."),
   SCHEMA_CHANGES("schema-changes", OptionType.ENUM, "MIRROR", "Where schema changes go: MIRROR or PRIMARY_ONLY."),
   SECONDARY_CONSISTENCY("secondary-consistency", OptionType.STRING, "\"\"",
       "Consistency level of the secondary's copy; empty keeps the caller's."),

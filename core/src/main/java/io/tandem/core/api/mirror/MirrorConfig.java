@@ -215,7 +215,10 @@ public final class MirrorConfig {
       return this;
     }
 
-    /** Rewrite {@code now()}, {@code uuid()}, … to literals so both clusters store the same value. Default true. */
+    /**
+     * Give {@code now()}, {@code uuid()}, … one value for both clusters (literals, or extra bound values in
+     * prepared writes and writes with values). Default true.
+     */
     public Builder rewriteNonDeterministicFunctions(boolean rewrite) {
       this.rewriteNonDeterministicFunctions = rewrite;
       return this;

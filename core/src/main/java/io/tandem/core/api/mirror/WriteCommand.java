@@ -121,9 +121,15 @@ public final class WriteCommand {
     if (isBatch()) {
       throw new IllegalStateException("withQuery replaces the query of a single-query command, not of a batch");
     }
+    return withQueries(List.of(query));
+  }
+
+  /** A copy with other queries (as many as this one has), everything else kept. */
+  public WriteCommand withQueries(List<BoundQuery> newQueries) {
     Builder builder = toBuilder();
     builder.queries.clear();
-    return builder.addQuery(query).build();
+    newQueries.forEach(builder::addQuery);
+    return builder.build();
   }
 
   public Builder toBuilder() {

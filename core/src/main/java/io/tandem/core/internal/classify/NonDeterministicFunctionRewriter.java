@@ -1,11 +1,14 @@
 package io.tandem.core.internal.classify;
 
 import io.tandem.core.internal.classify.NonDeterministicFunctions.Call;
+import io.tandem.core.api.mirror.BoundQuery;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </table>
  *
  * <p>Names match in any case, with or without a {@code system.} qualifier, including Cassandra 5's
- * {@code current_timeuuid()}-style aliases.
+ * {@code current_timeuuid()}-style aliases. Queries with bound values get markers instead of literals (one
+ * text for every execution): see {@link #bind} and {@link FunctionMarkers}.
  */
 public final class NonDeterministicFunctionRewriter {
 
@@ -80,6 +84,45 @@ public final class NonDeterministicFunctionRewriter {
       copiedUpTo = tokens.get(closing).end();
     }
     return rewritten == null ? query : rewritten.append(query, copiedUpTo, query.length()).toString();
+  }
+
+  /**
+   * {@code query} with the values of {@code markers}' generated markers added: one time UUID for the whole
+   * query (whose timestamp is the write timestamp), and the other values as {@link #rewrite} would write them.
+   *
+   * @param markers what {@link FunctionMarkers#of} made of {@code query}'s text
+   * @return the query to execute, or {@code query} itself when there is nothing to add or its values do not fit
+   */
+  public BoundQuery bind(FunctionMarkers markers, BoundQuery query, long timestampMicros) {
+    if (markers.outcome() != FunctionMarkers.Outcome.REWRITTEN) {
+      return query;
+    }
+    List<ByteBuffer> values = new ArrayList<>(markers.markers().size());
+    UUID timeUuid = null;
+    for (FunctionMarkers.Marker marker : markers.markers()) {
+      if (timeUuid == null && marker.kind() == NonDeterministicFunctions.Kind.TIMEUUID) {
+        timeUuid = timeUuid(timestampMicros);
+      }
+      values.add(value(marker.kind(), timestampMicros, timeUuid));
+    }
+    return markers.bind(query, values);
+  }
+
+  /** A value serialized as the native protocol does for the function's CQL type. */
+  private static ByteBuffer value(NonDeterministicFunctions.Kind kind, long timestampMicros, UUID timeUuid) {
+    return switch (kind) {
+      case TIMEUUID -> uuid(timeUuid);
+      case UUID -> uuid(UUID.randomUUID());
+      case TIMESTAMP -> ByteBuffer.allocate(Long.BYTES).putLong(0, Math.floorDiv(timestampMicros, 1_000L));
+      // a date is the days since the epoch, unsigned, with the epoch at 2^31
+      case DATE -> ByteBuffer.allocate(Integer.BYTES)
+          .putInt(0, (int) utc(timestampMicros).toLocalDate().toEpochDay() + Integer.MIN_VALUE);
+      case TIME -> ByteBuffer.allocate(Long.BYTES).putLong(0, utc(timestampMicros).toLocalTime().toNanoOfDay());
+    };
+  }
+
+  private static ByteBuffer uuid(UUID uuid) {
+    return ByteBuffer.allocate(16).putLong(0, uuid.getMostSignificantBits()).putLong(8, uuid.getLeastSignificantBits());
   }
 
   private static String literal(NonDeterministicFunctions.Kind kind, long timestampMicros, String timeUuid) {

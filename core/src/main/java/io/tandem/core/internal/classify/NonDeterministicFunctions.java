@@ -14,11 +14,11 @@ final class NonDeterministicFunctions {
 
   /** The functions, by the kind of value they produce. Names are lowercase, including Cassandra 5 aliases. */
   enum Kind {
-    TIMEUUID("now", "currenttimeuuid", "current_timeuuid"),
-    UUID("uuid"),
-    TIMESTAMP("currenttimestamp", "current_timestamp"),
-    DATE("currentdate", "current_date"),
-    TIME("currenttime", "current_time");
+    TIMEUUID("timeuuid", "now", "currenttimeuuid", "current_timeuuid"),
+    UUID("uuid", "uuid"),
+    TIMESTAMP("timestamp", "currenttimestamp", "current_timestamp"),
+    DATE("date", "currentdate", "current_date"),
+    TIME("time", "currenttime", "current_time");
 
     private static final Map<String, Kind> BY_NAME = new HashMap<>();
 
@@ -30,10 +30,17 @@ final class NonDeterministicFunctions {
       }
     }
 
+    private final String cqlType;
     private final String[] names;
 
-    Kind(String... names) {
+    Kind(String cqlType, String... names) {
+      this.cqlType = cqlType;
       this.names = names;
+    }
+
+    /** The CQL type of the value the function returns. */
+    String cqlType() {
+      return cqlType;
     }
 
     /** The kind of the function named {@code name} (normalized), or {@code null}. */

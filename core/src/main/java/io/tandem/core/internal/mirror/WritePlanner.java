@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Where the fate of a write is decided — the one place, for every front door: which route it takes (primary
  * only, schema change, SYNC, ASYNC) from the migration state, its table's mode, the schema-change policy and the
  * primary-only statement pattern; and, for a mirrored data write, the command both clusters get (one timestamp,
- * literals for {@code now()}).
+ * one value for {@code now()} and the like).
  */
 public final class WritePlanner {
 
@@ -21,9 +21,12 @@ public final class WritePlanner {
   private final StatementClassifier classifier;
   private final WriteTimestampGenerator timestamps;
   private final Pattern primaryOnlyStatements;
+  private final FunctionRewrites rewrites;
 
-  public WritePlanner(MirrorConfig config, StatementClassifier classifier, WriteTimestampGenerator timestamps) {
+  public WritePlanner(MirrorConfig config, StatementClassifier classifier, WriteTimestampGenerator timestamps,
+      FunctionRewrites rewrites) {
     this.config = config;
+    this.rewrites = rewrites;
     this.classifier = classifier;
     this.timestamps = timestamps;
     this.primaryOnlyStatements = config.primaryOnlyStatements();
@@ -35,7 +38,7 @@ public final class WritePlanner {
         isPrimaryOnlyStatement(command), config.schemaChanges());
     WriteCommand ready = command;
     if (route == WriteRoute.SYNC || route == WriteRoute.ASYNC) {
-      ready = WritePreparation.prepare(command, config, classifier, timestamps);
+      ready = WritePreparation.prepare(command, config, classifier, timestamps, rewrites);
       if (ready != command) {
         traits = WriteTraits.of(ready, classifier); // a timestamp makes it retry-safe, literals replayable
       }

@@ -3,15 +3,17 @@ package io.tandem.core.internal.mirror;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.classify.StatementClassifier;
 import io.tandem.core.api.mirror.BoundQuery;
-import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.MirrorConfig;
+import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.WriteTimestampGenerator;
-import io.tandem.core.internal.classify.NonDeterministicFunctionRewriter;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Makes a write identical for both clusters: one timestamp, and literals instead of {@code now()}. */
+/**
+ * Makes a write identical for both clusters: one timestamp, and one value for {@code now()} and the like
+ * (literals in queries without values, generated bound values in the others: see {@link FunctionRewrites}).
+ */
 final class WritePreparation {
-
-  private static final NonDeterministicFunctionRewriter REWRITER = new NonDeterministicFunctionRewriter();
 
   private WritePreparation() {}
 
@@ -19,49 +21,38 @@ final class WritePreparation {
       WriteCommand command,
       MirrorConfig config,
       StatementClassifier classifier,
-      WriteTimestampGenerator timestamps) {
+      WriteTimestampGenerator timestamps,
+      FunctionRewrites rewrites) {
     boolean ownTimestamp = false;
     boolean rewrite = false;
     for (BoundQuery query : command.queries()) {
       Classification classification = classifier.classify(query.query());
       ownTimestamp |= classification.usingTimestamp();
-      // Literals would make every prepared execution a new query text; only simple queries are rewritten.
-      rewrite |= classification.nonDeterministicFunctions() && !query.hasValues();
+      // with values, even text the classifier could not parse is looked at (once), to say why it stays
+      rewrite |= classification.nonDeterministicFunctions() || query.hasValues();
     }
     WriteCommand prepared = command;
     if (config.injectTimestamps() && !command.hasTimestamp() && !ownTimestamp) {
       prepared = prepared.withTimestamp(timestamps.next());
     }
     if (rewrite && config.rewriteNonDeterministicFunctions()) {
-      prepared = rewriteFunctions(prepared, prepared.hasTimestamp() ? prepared.timestamp() : timestamps.next());
+      prepared = rewriteFunctions(
+          prepared, prepared.hasTimestamp() ? prepared.timestamp() : timestamps.next(), classifier, rewrites);
     }
     return prepared;
   }
 
-  private static WriteCommand rewriteFunctions(WriteCommand command, long timestampMicros) {
-    WriteCommand.Builder builder =
-        command.isBatch() ? WriteCommand.batch(command.batchType()) : null;
-    BoundQuery first = null;
+  private static WriteCommand rewriteFunctions(
+      WriteCommand command, long timestampMicros, StatementClassifier classifier, FunctionRewrites rewrites) {
+    List<BoundQuery> queries = new ArrayList<>(command.queries().size());
+    boolean changed = false;
     for (BoundQuery query : command.queries()) {
-      BoundQuery rewritten =
-          query.hasValues() ? query : BoundQuery.of(REWRITER.rewrite(query.query(), timestampMicros));
-      if (builder == null) {
-        first = rewritten;
-      } else {
-        builder.addQuery(rewritten);
-      }
+      BoundQuery rewritten = query.hasValues() || classifier.classify(query.query()).nonDeterministicFunctions()
+          ? rewrites.rewrite(query, timestampMicros)
+          : query;
+      changed |= rewritten != query;
+      queries.add(rewritten);
     }
-    if (builder == null) {
-      builder = WriteCommand.builder(first);
-    }
-    return builder
-        .withKeyspace(command.keyspace())
-        .withTimestamp(command.timestamp())
-        .withConsistency(command.consistency())
-        .withIdempotent(command.idempotent())
-        .withLogin(command.login())
-        .withSerialConsistency(command.serialConsistency())
-        .withTimeout(command.timeout())
-        .build();
+    return changed ? command.withQueries(queries) : command;
   }
 }

@@ -133,7 +133,8 @@ class MirroredWriteDeadlineTest {
     mirror = new DefaultWriteMirror(config, (side, login) -> CompletableFuture.completedFuture(target), resilience,
         log, classifier, metrics, Clock.systemUTC());
     return new MirroredWrite(mirror, new DefaultMigrationControl(MigrationState.initial(MirrorMode.SYNC)),
-        new WritePlanner(config, classifier, new MonotonicWriteTimestampGenerator()), config, metrics,
+        new WritePlanner(config, classifier, new MonotonicWriteTimestampGenerator(),
+            new FunctionRewrites(new SimpleMeterRegistry(), 100)), config, metrics,
         timers.executor);
   }
 

@@ -56,7 +56,8 @@ class MirroredWriteIntentTest {
         new SideResilience(config, Clock.systemUTC(), scheduler, registry),
         failedWrites, intents, classifier, metrics, Clock.systemUTC());
     write = new MirroredWrite(mirror, new DefaultMigrationControl(MigrationState.initial(MirrorMode.ASYNC)),
-        new WritePlanner(config, classifier, new MonotonicWriteTimestampGenerator(Clock.systemUTC())), config,
+        new WritePlanner(config, classifier, new MonotonicWriteTimestampGenerator(Clock.systemUTC()),
+            new FunctionRewrites(registry, 100)), config,
         metrics, scheduler);
   }
 

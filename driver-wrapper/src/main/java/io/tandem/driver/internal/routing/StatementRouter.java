@@ -37,6 +37,7 @@ public final class StatementRouter {
   private final PreparedOrigins origins;
   private final StatementTranslator translator;
   private final WriteCommands commands;
+  private final PrimaryStatements primaryStatements;
   private final ShadowReader shadow;
   private final Set<String> warnedRequestTypes = ConcurrentHashMap.newKeySet();
 
@@ -47,6 +48,7 @@ public final class StatementRouter {
     this.origins = origins;
     this.translator = translator;
     this.commands = commands;
+    this.primaryStatements = new PrimaryStatements(engine, origins);
     this.shadow = shadow;
   }
 
@@ -98,8 +100,9 @@ public final class StatementRouter {
     WriteCommand command =
         commands.toCommand(statement, keyspaceOf(primarySide), sessions.apply(primarySide).getContext());
     // the answer's [applied] tells the engine whether an LWT applied (lwt-copy = UNCONDITIONAL_AT_PRIMARY_WRITETIME)
-    return engine.write(command, PrimaryWrite.withApplied((primary, ready) ->
-        runOn(primary, ready == command ? statement : commands.forPrimary(statement, ready)),
+    return engine.write(command, PrimaryWrite.withApplied((primary, ready) -> ready == command
+        ? runOn(primary, statement)
+        : primaryStatements.of(primary, statement, ready).thenCompose(rewritten -> runOn(primary, rewritten)),
         answer -> Optional.of(answer.wasApplied())));
   }
 

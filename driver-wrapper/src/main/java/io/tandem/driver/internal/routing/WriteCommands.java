@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Turns a driver write statement into core's driver-neutral {@link WriteCommand} (text, keyspace, raw
  * values, timestamp, and the request settings the primary runs it with: consistency, serial consistency,
- * timeout, idempotence — see {@link RequestSettings}), and puts what core decided — the shared timestamp, the
- * {@code now()} literals — back onto the application's statement for the primary's copy.
+ * timeout, idempotence — see {@link RequestSettings}); {@link PrimaryStatements} puts what core decided back onto
+ * the application's statement for the primary's copy.
  */
 public final class WriteCommands {
 
@@ -54,38 +54,6 @@ public final class WriteCommands {
     return RequestSettings.apply(builder, statement, primaryContext)
         .withKeyspace(keyspaceOf(statement, sessionKeyspace))
         .build();
-  }
-
-  /**
-   * The application's statement carrying core's decisions: the shared timestamp (unless it set one), and
-   * the rewritten text of simple statements whose {@code now()} calls became literals.
-   */
-  public Statement<?> forPrimary(Statement<?> statement, WriteCommand prepared) {
-    Statement<?> result = statement;
-    if (prepared.hasTimestamp() && statement.getQueryTimestamp() == Statement.NO_DEFAULT_TIMESTAMP) {
-      result = result.setQueryTimestamp(prepared.timestamp());
-    }
-    if (result instanceof SimpleStatement simple) {
-      String text = prepared.queries().get(0).query();
-      return text.equals(simple.getQuery()) ? simple : simple.setQuery(text);
-    }
-    if (result instanceof BatchStatement batch) {
-      return withRewrittenChildren(batch, prepared.queries());
-    }
-    return result;
-  }
-
-  private static BatchStatement withRewrittenChildren(BatchStatement batch, List<BoundQuery> queries) {
-    List<BatchableStatement<?>> children = Statements.children(batch);
-    boolean changed = false;
-    for (int index = 0; index < children.size(); index++) {
-      if (children.get(index) instanceof SimpleStatement simple
-          && !simple.getQuery().equals(queries.get(index).query())) {
-        children.set(index, simple.setQuery(queries.get(index).query()));
-        changed = true;
-      }
-    }
-    return changed ? batch.clear().addAll(children) : batch;
   }
 
   private String keyspaceOf(Statement<?> statement, String sessionKeyspace) {

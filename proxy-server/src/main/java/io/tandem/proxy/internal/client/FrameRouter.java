@@ -44,6 +44,7 @@ final class FrameRouter {
   private final Map<Side, ClusterLink> links;
   private final ClientResponder responder;
   private final PreparedRequests prepared;
+  private final RewrittenStatements rewritten;
   private final SystemTableQueries systemTables;
   private final MirrorEngine engine;
 
@@ -54,6 +55,7 @@ final class FrameRouter {
     this.responder = responder;
     this.engine = context.engine();
     this.prepared = new PreparedRequests(context, links);
+    this.rewritten = new RewrittenStatements(context.prepared());
     this.systemTables = new SystemTableQueries(context, state, links, prepared);
   }
 
@@ -279,7 +281,7 @@ final class FrameRouter {
       // the engine decides the route; a command it left unchanged goes to the primary as the client's own bytes
       PrimaryWrite<RawFrame> primaryWrite = (primary, ready) -> ready == command
           ? sendToPrimary(primary, request, original.take())
-          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready), null);
+          : sendToPrimary(primary, ProtocolWrites.forPrimary(request, ready, rewritten::idFor), null);
       if (classification != null && classification.lightweightTransaction()) {
         primaryWrite = new LwtPrimaryWrite(primaryWrite, context.codecs()); // tells the engine [applied]
       }

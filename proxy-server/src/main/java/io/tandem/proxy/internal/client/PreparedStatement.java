@@ -17,13 +17,17 @@ public final class PreparedStatement {
   private final String keyspace;
   private final Classification classification;
   private final AtomicReferenceArray<byte[]> idBySide = new AtomicReferenceArray<>(Side.values().length);
+  /** The proxy's statement for this text with {@code now()} and the like as bind markers, once one ran. */
+  private volatile PreparedStatement rewritten;
 
   PreparedStatement(byte[] clientId, Side preparedOn, String query, String keyspace, Classification classification) {
     this.clientId = clientId.clone();
     this.query = query;
     this.keyspace = keyspace;
     this.classification = classification;
-    idBySide.set(preparedOn.ordinal(), clientId.clone());
+    if (preparedOn != null) {
+      idBySide.set(preparedOn.ordinal(), clientId.clone());
+    }
   }
 
   public byte[] clientId() {
@@ -59,6 +63,15 @@ public final class PreparedStatement {
     if (current != null && Arrays.equals(current, staleId)) {
       idBySide.compareAndSet(side.ordinal(), current, null);
     }
+  }
+
+  /** The statement last made for a rewritten text of this one, or {@code null}. */
+  PreparedStatement rewritten() {
+    return rewritten;
+  }
+
+  void rewritten(PreparedStatement statement) {
+    this.rewritten = statement;
   }
 
   @Override

@@ -32,6 +32,15 @@ public final class PreparedStatements {
         key -> new PreparedStatement(id, preparedOn, query, keyspace, classification));
   }
 
+  /**
+   * Records a statement no client prepared: the text the engine rewrote (see {@link RewrittenStatements}), under an
+   * id of the proxy's own; each cluster prepares it on first use.
+   */
+  PreparedStatement rememberRewritten(byte[] id, String query, String keyspace, Classification classification) {
+    return byClientId.get(ByteBuffer.wrap(id.clone()),
+        key -> new PreparedStatement(id, null, query, keyspace, classification));
+  }
+
   public Optional<PreparedStatement> find(byte[] clientId) {
     return Optional.ofNullable(byClientId.getIfPresent(ByteBuffer.wrap(clientId)));
   }

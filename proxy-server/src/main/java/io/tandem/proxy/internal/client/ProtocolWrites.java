@@ -11,16 +11,18 @@ import com.datastax.oss.protocol.internal.request.Query;
 import com.datastax.oss.protocol.internal.request.query.QueryOptions;
 import io.tandem.core.api.mirror.BoundQuery;
 import io.tandem.core.api.mirror.WriteCommand;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Where a native-protocol write (QUERY, EXECUTE, BATCH) becomes core's {@link WriteCommand}, and where core's
- * decisions — the shared timestamp, {@code now()} turned into literals — are put back on the request that is
- * forwarded to the primary cluster, so both clusters apply exactly the same write. The copy runs at the
- * frame's consistency and serial consistency (a frame without one asks for {@code SERIAL}, as the server
- * reads it); the protocol has no request timeout, so the copy's is the proxy's target session's.
+ * decisions — the shared timestamp, {@code now()} turned into literals or extra bound values — are put back on
+ * the request that is forwarded to the primary cluster, so both clusters apply exactly the same write. The copy
+ * runs at the frame's consistency and serial consistency (a frame without one asks for {@code SERIAL}, as the
+ * server reads it); the protocol has no request timeout, so the copy's is the proxy's target session's.
  */
 final class ProtocolWrites {
 
@@ -63,27 +65,47 @@ final class ProtocolWrites {
         .withLogin(login).build();
   }
 
-  /** The request as the primary must receive it: with the command's timestamp and (rewritten) query texts. */
-  static Frame forPrimary(Frame request, WriteCommand command) {
+  /**
+   * The request as the primary must receive it: with the command's timestamp, and the command's texts and values
+   * where the engine rewrote them ({@code now()} and the like as literals, or as extra bind markers with values).
+   *
+   * @param ids the id to execute a prepared statement under, by the client's id and the text to run
+   */
+  static Frame forPrimary(Frame request, WriteCommand command, BiFunction<byte[], String, byte[]> ids) {
     Message message = request.message;
     Message updated;
     if (message instanceof Query query) {
-      updated = new Query(command.queries().get(0).query(), withTimestamp(query.options, command));
+      BoundQuery bound = command.queries().get(0);
+      updated = new Query(bound.query(), withValues(withTimestamp(query.options, command), bound));
     } else if (message instanceof Execute execute) {
-      updated = new Execute(execute.queryId, execute.resultMetadataId, withTimestamp(execute.options, command));
+      BoundQuery bound = command.queries().get(0);
+      updated = new Execute(ids.apply(execute.queryId, bound.query()), execute.resultMetadataId,
+          withValues(withTimestamp(execute.options, command), bound));
     } else {
       Batch batch = (Batch) message;
       List<Object> children = new ArrayList<>(batch.queriesOrIds);
+      List<List<ByteBuffer>> values = new ArrayList<>(batch.values);
       for (int index = 0; index < children.size(); index++) {
-        if (children.get(index) instanceof String) {
-          children.set(index, command.queries().get(index).query());
-        }
+        BoundQuery bound = command.queries().get(index);
+        children.set(index, children.get(index) instanceof byte[] id ? ids.apply(id, bound.query()) : bound.query());
+        values.set(index, bound.values());
       }
       long timestamp = command.hasTimestamp() ? command.timestamp() : batch.defaultTimestamp;
-      updated = new Batch(batch.type, children, batch.values, batch.consistency, batch.serialConsistency, timestamp,
+      updated = new Batch(batch.type, children, values, batch.consistency, batch.serialConsistency, timestamp,
           batch.keyspace, batch.nowInSeconds);
     }
     return withMessage(request, updated);
+  }
+
+  /** The options with the command's values, when the engine added some. */
+  private static QueryOptions withValues(QueryOptions options, BoundQuery bound) {
+    if (bound.values().size() == options.positionalValues.size()
+        && bound.namedValues().size() == options.namedValues.size()) {
+      return options;
+    }
+    return new QueryOptions(options.consistency, bound.values(), bound.namedValues(), options.skipMetadata,
+        options.pageSize, options.pagingState, options.serialConsistency, options.defaultTimestamp, options.keyspace,
+        options.nowInSeconds);
   }
 
   static Frame withMessage(Frame request, Message message) {

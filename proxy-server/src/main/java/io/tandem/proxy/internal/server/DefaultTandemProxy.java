@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
+import io.tandem.core.api.mirror.FunctionRewriteCounts;
 import io.tandem.core.api.MirrorEngine;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationControl;
@@ -164,6 +165,9 @@ public final class DefaultTandemProxy implements TandemProxy {
     details.put("secondary_deadline_expiries", engine.health().deadlineExpiries());
     details.put("intents_pending", engine.health().intentsPending());
     details.put("client_connections", context.metrics().openConnections());
+    FunctionRewriteCounts rewrites = engine.functionRewrites();
+    details.put("function_rewrites",
+        Map.of("rewritten", rewrites.rewritten(), "not_rewritable", rewrites.notRewritable()));
     details.put("state", engine.control().state().toString());
     if (controlPlane != null) {
       details.put("control", controlPlane.readinessDetails());
