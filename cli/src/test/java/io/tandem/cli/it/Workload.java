@@ -105,16 +105,29 @@ final class Workload implements AutoCloseable {
 
     @Override
     public void run() {
-      Statements statements = new Statements(clients.apply(index));
+      Statements statements = null;
       while (!finished) {
         if (awaitRunnable()) {
-          statements = new Statements(clients.apply(index));
+          statements = null;
         }
         if (finished) {
           return;
         }
-        writeAndReadBack(statements);
+        statements = statements != null ? statements : prepare();
+        if (statements != null) {
+          writeAndReadBack(statements);
+        }
         pace();
+      }
+    }
+
+    /** The statements on the client's current session, or null (an application error) if it cannot prepare. */
+    private Statements prepare() {
+      try {
+        return new Statements(clients.apply(index));
+      } catch (RuntimeException e) {
+        failed("client " + index + " preparing: " + e);
+        return null;
       }
     }
 

@@ -3,6 +3,7 @@ package io.tandem.proxy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.control.ControlStore;
@@ -13,6 +14,7 @@ import io.tandem.core.api.control.StepRequest;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.api.TandemProxy;
 import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.EmbeddedCassandraCluster;
 import io.tandem.testkit.TandemClusters;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -75,6 +77,21 @@ class FollowedMigrationProxyIT {
 
       assertThat(readsMoved.get(APPLIED_WITHIN.toMillis(), TimeUnit.MILLISECONDS))
           .isEqualTo(expected(Phase.READS_ON_TARGET));
+    }
+  }
+
+  @Test
+  void should_show_clients_the_source_cluster_name_while_the_target_answers(ClusterPair clusters) {
+    moveTo(Phase.READS_ON_TARGET);
+    String sourceName = session.getMetadata().getClusterName().orElseThrow();
+
+    try (ProxyFixture fixture = start(clusters); CqlSession client = fixture.clientSession()) {
+      Row local = client.execute("SELECT cluster_name, data_center FROM system.local").one();
+
+      assertThat(client.getMetadata().getClusterName()).contains(sourceName);
+      assertThat(local.getString("cluster_name")).as("answered by the target, named as the source")
+          .isEqualTo(sourceName);
+      assertThat(local.getString("data_center")).isEqualTo(EmbeddedCassandraCluster.DATACENTER);
     }
   }
 

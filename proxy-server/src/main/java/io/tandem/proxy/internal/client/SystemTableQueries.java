@@ -41,7 +41,7 @@ final class SystemTableQueries {
     CompletableFuture<Void> localRead = table == SystemTable.LOCAL ? CompletableFuture.completedFuture(null)
         : readLocal(side);
     return localRead.thenCompose(ready -> prepared.send(side, request, frame))
-        .thenApply(response -> rewrite(response, table));
+        .thenApply(response -> rewrite(response, table, side));
   }
 
   /** Reads {@code side}'s system.local for the peer rows to repeat; never fails (they are then left empty). */
@@ -53,7 +53,7 @@ final class SystemTableQueries {
       }
       try {
         if (context.codecs().decodeResponse(response).message instanceof Rows rows) {
-          context.topology().rewrite(SystemTable.LOCAL, rows, state.proxyAddress());
+          context.topology().rewrite(SystemTable.LOCAL, rows, state.proxyAddress(), side);
         }
       } catch (RuntimeException e) {
         LOG.debug("The {} answered system.local with what the proxy cannot read: {}", side, e.toString());
@@ -64,7 +64,7 @@ final class SystemTableQueries {
     });
   }
 
-  private RawFrame rewrite(RawFrame response, SystemTable table) {
+  private RawFrame rewrite(RawFrame response, SystemTable table, Side side) {
     try {
       Frame decoded = context.codecs().decodeResponse(response);
       if (!(decoded.message instanceof Rows rows)) {
@@ -72,7 +72,7 @@ final class SystemTableQueries {
       }
       return context.codecs().encodeResponse(Frame.forResponse(decoded.protocolVersion, decoded.streamId,
           decoded.tracingId, decoded.customPayload, decoded.warnings,
-          context.topology().rewrite(table, rows, state.proxyAddress())));
+          context.topology().rewrite(table, rows, state.proxyAddress(), side)));
     } finally {
       response.release();
     }

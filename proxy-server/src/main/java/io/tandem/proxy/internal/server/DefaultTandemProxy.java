@@ -1,7 +1,10 @@
 package io.tandem.proxy.internal.server;
 
 import com.datastax.oss.driver.api.core.ProtocolVersion;
+import com.datastax.oss.driver.api.core.metadata.Metadata;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.session.Session;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -30,7 +33,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +116,7 @@ public final class DefaultTandemProxy implements TandemProxy {
           OfferedProtocolVersions.spoken(negotiated.get(Side.TARGET)));
     }
     context = new ProxyContext(config, protocolVersions, engine, codecs, connectors, nodes, sessions,
-        new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses()))), new ProxyMetrics(recording));
+        systemTables(sessions.get(Side.SOURCE)), new ProxyMetrics(recording));
     NettyTransport transport = NettyTransport.choose(config.nativeTransport());
     if (config.nativeTransport() && transport == NettyTransport.NIO) {
       LOG.info("Using Java NIO: the native epoll transport is not available here ({})",
@@ -188,6 +194,25 @@ public final class DefaultTandemProxy implements TandemProxy {
   }
 
 
+
+  /**
+   * Clients see the source's cluster name and data center even when the target answers; read from the source's
+   * session now if there is one (a proxy restarted after reads moved to the target), else learned from the
+   * source's first answer.
+   */
+  private SystemTableRewriter systemTables(ClusterSessions source) {
+    Optional<Metadata> metadata = source.anySession().map(Session::getMetadata);
+    String clusterName = metadata.flatMap(Metadata::getClusterName).orElse(null);
+    String dataCenter = config.source().localDatacenter() != null ? config.source().localDatacenter()
+        : metadata.map(DefaultTandemProxy::onlyDataCenter).orElse(null);
+    return new SystemTableRewriter(new ProxyTopology(resolved(config.topologyAddresses())), clusterName, dataCenter);
+  }
+
+  private static String onlyDataCenter(Metadata metadata) {
+    Set<String> dataCenters = metadata.getNodes().values().stream().map(Node::getDatacenter)
+        .filter(Objects::nonNull).collect(Collectors.toSet());
+    return dataCenters.size() == 1 ? dataCenters.iterator().next() : null;
+  }
 
   /** Host names given on the command line are resolved once, at start (the topology needs IP addresses). */
   private static List<InetSocketAddress> resolved(List<InetSocketAddress> addresses) {

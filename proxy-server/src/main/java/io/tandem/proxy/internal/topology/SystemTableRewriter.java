@@ -6,6 +6,7 @@ import com.datastax.oss.protocol.internal.response.result.DefaultRows;
 import com.datastax.oss.protocol.internal.response.result.RawType;
 import com.datastax.oss.protocol.internal.response.result.Rows;
 import com.datastax.oss.protocol.internal.response.result.RowsMetadata;
+import io.tandem.core.api.Side;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -28,7 +29,8 @@ import java.util.Set;
  * The peers tables get one row per other instance; their data center, rack, release version and schema
  * version are those of the last {@code system.local} row rewritten (null before one is), and their tokens
  * follow its partitioner (Murmur3Partitioner until one is known). The metadata, paging state included, is
- * kept as is; results without column metadata are returned unchanged. Thread-safe.
+ * kept as is; results without column metadata are returned unchanged. The cluster name and data center stay the
+ * source's whichever cluster answers (see {@link ClusterIdentity}). Thread-safe.
  */
 public final class SystemTableRewriter {
 
@@ -80,12 +82,24 @@ public final class SystemTableRewriter {
   private static final String PARTITIONER_COLUMN = "partitioner";
 
   private final ProxyTopology topology;
+  private final ClusterIdentity identity;
 
   /** The cells of the last rewritten local rows by column name, later rows overriding earlier ones. */
   private volatile Map<String, ByteBuffer> localValues = Map.of();
 
+  /** A rewriter that learns the cluster name and data center clients see from the source's first answer. */
   public SystemTableRewriter(ProxyTopology topology) {
+    this(topology, null, null);
+  }
+
+  /**
+   * @param clusterName the source cluster's name, shown to clients whichever cluster answers; {@code null} to
+   *     learn it from the source's first {@code system.local} answer
+   * @param dataCenter the source data center shown to clients likewise, or {@code null}
+   */
+  public SystemTableRewriter(ProxyTopology topology, String clusterName, String dataCenter) {
     this.topology = topology;
+    this.identity = new ClusterIdentity(clusterName, dataCenter);
   }
 
   /** The system table that {@code keyspace.table} names, if it is one that this rewriter handles. */
@@ -105,25 +119,28 @@ public final class SystemTableRewriter {
    * The rows that the proxy instance {@code self} answers in place of the source cluster's.
    *
    * @param self the proxy address that the client connected to
+   * @param answeredBy the cluster whose answer {@code rows} is: its cluster name and data center are replaced by
+   *     the source's
    * @throws IllegalArgumentException if a {@code tokens} column is asked for and the source cluster's
    *     partitioner is neither Murmur3Partitioner nor RandomPartitioner
    */
-  public Rows rewrite(SystemTable table, Rows rows, InetSocketAddress self) {
+  public Rows rewrite(SystemTable table, Rows rows, InetSocketAddress self, Side answeredBy) {
     RowsMetadata metadata = rows.getMetadata();
     if (metadata.columnSpecs.isEmpty()) {
       return rows;
     }
     return switch (table) {
-      case LOCAL -> new DefaultRows(metadata, rewriteLocal(metadata.columnSpecs, rows.getData(), self));
+      case LOCAL -> new DefaultRows(metadata, rewriteLocal(metadata.columnSpecs, rows.getData(), self, answeredBy));
       case PEERS, PEERS_V2 -> new DefaultRows(metadata, peers(metadata.columnSpecs, self));
     };
   }
 
   private Queue<List<ByteBuffer>> rewriteLocal(
-      List<ColumnSpec> columns, Queue<List<ByteBuffer>> rows, InetSocketAddress self) {
+      List<ColumnSpec> columns, Queue<List<ByteBuffer>> rows, InetSocketAddress self, Side answeredBy) {
     Queue<List<ByteBuffer>> rewritten = new ArrayDeque<>(rows.size());
     for (List<ByteBuffer> row : rows) {
       List<ByteBuffer> localRow = rewriteLocalRow(columns, row, self);
+      identity.apply(answeredBy, columns, localRow);
       remember(columns, localRow);
       rewritten.add(localRow);
     }

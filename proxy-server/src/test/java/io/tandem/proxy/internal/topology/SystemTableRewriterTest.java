@@ -9,6 +9,7 @@ import com.datastax.oss.protocol.internal.response.result.DefaultRows;
 import com.datastax.oss.protocol.internal.response.result.RawType;
 import com.datastax.oss.protocol.internal.response.result.Rows;
 import com.datastax.oss.protocol.internal.response.result.RowsMetadata;
+import io.tandem.core.api.Side;
 import io.tandem.proxy.internal.topology.SystemTableRewriter.SystemTable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ class SystemTableRewriterTest {
 
   @Test
   void should_put_the_proxy_address_port_and_host_id_in_the_local_row() {
-    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), SECOND);
+    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), SECOND, Side.SOURCE);
 
     List<ByteBuffer> row = onlyRow(rewritten);
     for (String column : List.of("rpc_address", "broadcast_address", "listen_address")) {
@@ -73,7 +74,7 @@ class SystemTableRewriterTest {
 
   @Test
   void should_give_the_local_tokens_of_the_partitioner_of_the_row() {
-    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, localRows(RANDOM), FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, localRows(RANDOM), FIRST, Side.SOURCE);
 
     assertThat(textSet(cell(rewritten, onlyRow(rewritten), "tokens"))).containsExactly("0");
   }
@@ -82,7 +83,7 @@ class SystemTableRewriterTest {
   void should_assume_murmur3_without_a_partitioner_column() {
     Rows rows = rows(metadata(column("tokens", TEXT_SET)), List.of(textSetOf("1", "2")));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST, Side.SOURCE);
 
     assertThat(textSet(cell(rewritten, onlyRow(rewritten), "tokens"))).containsExactly(Long.toString(Long.MIN_VALUE));
   }
@@ -92,7 +93,7 @@ class SystemTableRewriterTest {
     InetSocketAddress ipv6 = new InetSocketAddress(InetAddress.getByName("::1"), 9042);
     Rows rows = rows(metadata(column("rpc_address", INET)), List.of(inetOf(SOURCE_NODE)));
 
-    Rows rewritten = new SystemTableRewriter(new ProxyTopology(List.of())).rewrite(SystemTable.LOCAL, rows, ipv6);
+    Rows rewritten = new SystemTableRewriter(new ProxyTopology(List.of())).rewrite(SystemTable.LOCAL, rows, ipv6, Side.SOURCE);
 
     ByteBuffer address = onlyRow(rewritten).get(0);
     assertThat(address.remaining()).isEqualTo(16);
@@ -103,7 +104,7 @@ class SystemTableRewriterTest {
   void should_leave_other_local_columns_alone() {
     Rows rows = localRows(MURMUR3);
 
-    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST, Side.SOURCE);
 
     List<ByteBuffer> original = onlyRow(rows);
     List<ByteBuffer> row = onlyRow(rewritten);
@@ -114,10 +115,44 @@ class SystemTableRewriterTest {
   }
 
   @Test
+  void should_show_the_source_cluster_name_and_data_center_when_the_target_answers() {
+    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "source", "dc1"), FIRST, Side.SOURCE);
+
+    Rows fromTarget = rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "target", "dc2"), FIRST, Side.TARGET);
+    Rows peers = rewriter.rewrite(SystemTable.PEERS,
+        realPeers(metadata(column("peer", INET), column("data_center", TEXT))), FIRST, Side.TARGET);
+
+    assertThat(text(cell(fromTarget, onlyRow(fromTarget), "cluster_name"))).isEqualTo("source");
+    assertThat(text(cell(fromTarget, onlyRow(fromTarget), "data_center"))).isEqualTo("dc1");
+    assertThat(peers.getData()).extracting(row -> text(row.get(1))).containsOnly("dc1");
+  }
+
+  @Test
+  void should_show_the_given_names_before_the_source_ever_answers() {
+    SystemTableRewriter restarted = new SystemTableRewriter(topology, "source", "dc1");
+
+    Rows fromTarget = restarted.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "target", "dc2"), FIRST, Side.TARGET);
+
+    assertThat(text(cell(fromTarget, onlyRow(fromTarget), "cluster_name"))).isEqualTo("source");
+    assertThat(text(cell(fromTarget, onlyRow(fromTarget), "data_center"))).isEqualTo("dc1");
+  }
+
+  @Test
+  void should_learn_the_names_from_the_source_only() {
+    Rows first = rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "target", "dc2"), FIRST, Side.TARGET);
+    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "source", "dc1"), FIRST, Side.SOURCE);
+    Rows later = rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3, "target", "dc2"), FIRST, Side.TARGET);
+
+    assertThat(text(cell(first, onlyRow(first), "cluster_name"))).as("nothing to show yet").isEqualTo("target");
+    assertThat(text(cell(later, onlyRow(later), "cluster_name"))).isEqualTo("source");
+    assertThat(text(cell(later, onlyRow(later), "data_center"))).isEqualTo("dc1");
+  }
+
+  @Test
   void should_not_match_a_column_of_another_type() {
     Rows rows = rows(metadata(column("rpc_port", TEXT)), List.of(text("not a port")));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.LOCAL, rows, FIRST, Side.SOURCE);
 
     assertThat(text(onlyRow(rewritten).get(0))).isEqualTo("not a port");
   }
@@ -130,8 +165,8 @@ class SystemTableRewriterTest {
 
     Rows local = localRows(MURMUR3);
 
-    Rows rewrittenLocal = rewriter.rewrite(SystemTable.LOCAL, local, FIRST);
-    Rows rewrittenPeers = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewrittenLocal = rewriter.rewrite(SystemTable.LOCAL, local, FIRST, Side.SOURCE);
+    Rows rewrittenPeers = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     assertThat(rewrittenLocal.getMetadata()).isSameAs(local.getMetadata());
     assertThat(rewrittenPeers.getMetadata()).isSameAs(metadata);
@@ -142,19 +177,19 @@ class SystemTableRewriterTest {
   void should_return_rows_without_column_metadata_unchanged() {
     Rows rows = new DefaultRows(new RowsMetadata(2, null, null, null), rowsOf(List.of(text("a"), text("b"))));
 
-    assertThat(rewriter.rewrite(SystemTable.LOCAL, rows, FIRST)).isSameAs(rows);
-    assertThat(rewriter.rewrite(SystemTable.PEERS, rows, FIRST)).isSameAs(rows);
+    assertThat(rewriter.rewrite(SystemTable.LOCAL, rows, FIRST, Side.SOURCE)).isSameAs(rows);
+    assertThat(rewriter.rewrite(SystemTable.PEERS, rows, FIRST, Side.SOURCE)).isSameAs(rows);
   }
 
   @Test
   void should_give_one_peer_row_per_other_proxy_instance() {
-    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), FIRST);
+    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), FIRST, Side.SOURCE);
     RowsMetadata metadata = metadata(
         column("peer", INET), column("data_center", TEXT), column("host_id", UUID_TYPE), column("rack", TEXT),
         column("release_version", TEXT), column("rpc_address", INET), column("schema_version", UUID_TYPE),
         column("tokens", TEXT_SET), column("preferred_ip", INET), column("workload", TEXT));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     List<List<ByteBuffer>> rows = new ArrayList<>(rewritten.getData());
     assertThat(rows).hasSize(2);
@@ -173,12 +208,12 @@ class SystemTableRewriterTest {
 
   @Test
   void should_fill_the_ports_of_peers_v2() {
-    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), THIRD);
+    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), THIRD, Side.SOURCE);
     RowsMetadata metadata = metadata(
         column("peer", INET), column("peer_port", INT), column("native_address", INET), column("native_port", INT),
         column("preferred_ip", INET), column("preferred_port", INT), column("data_center", TEXT));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.PEERS_V2, realPeers(metadata), THIRD);
+    Rows rewritten = rewriter.rewrite(SystemTable.PEERS_V2, realPeers(metadata), THIRD, Side.SOURCE);
 
     List<List<ByteBuffer>> rows = new ArrayList<>(rewritten.getData());
     assertThat(rows).hasSize(2);
@@ -198,10 +233,10 @@ class SystemTableRewriterTest {
 
   @Test
   void should_give_peer_tokens_of_the_partitioner_of_the_local_row() {
-    rewriter.rewrite(SystemTable.LOCAL, localRows(RANDOM), FIRST);
+    rewriter.rewrite(SystemTable.LOCAL, localRows(RANDOM), FIRST, Side.SOURCE);
     RowsMetadata metadata = metadata(column("peer", INET), column("tokens", TEXT_SET));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     List<List<ByteBuffer>> rows = new ArrayList<>(rewritten.getData());
     assertThat(textSet(cell(rewritten, rows.get(0), "tokens"))).isEqualTo(topology.tokens(SECOND, RANDOM));
@@ -210,13 +245,13 @@ class SystemTableRewriterTest {
 
   @Test
   void should_keep_what_earlier_local_rows_said_when_a_later_query_selects_less() {
-    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), FIRST);
+    rewriter.rewrite(SystemTable.LOCAL, localRows(MURMUR3), FIRST, Side.SOURCE);
     Rows schemaVersionOnly =
         rows(metadata(column("schema_version", UUID_TYPE)), List.of(uuidOf(OTHER_SCHEMA_VERSION)));
-    rewriter.rewrite(SystemTable.LOCAL, schemaVersionOnly, FIRST);
+    rewriter.rewrite(SystemTable.LOCAL, schemaVersionOnly, FIRST, Side.SOURCE);
     RowsMetadata metadata = metadata(column("data_center", TEXT), column("schema_version", UUID_TYPE));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     List<ByteBuffer> row = rewritten.getData().peek();
     assertThat(text(cell(rewritten, row, "data_center"))).isEqualTo("dc1");
@@ -227,7 +262,7 @@ class SystemTableRewriterTest {
   void should_leave_local_columns_of_peers_null_before_a_local_row_is_seen() {
     RowsMetadata metadata = metadata(column("peer", INET), column("data_center", TEXT), column("tokens", TEXT_SET));
 
-    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewritten = rewriter.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     List<ByteBuffer> row = rewritten.getData().peek();
     assertThat(cell(rewritten, row, "data_center")).isNull();
@@ -239,7 +274,7 @@ class SystemTableRewriterTest {
     SystemTableRewriter single = new SystemTableRewriter(new ProxyTopology(List.of()));
     RowsMetadata metadata = metadata(column("peer", INET), column("data_center", TEXT));
 
-    Rows rewritten = single.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST);
+    Rows rewritten = single.rewrite(SystemTable.PEERS, realPeers(metadata), FIRST, Side.SOURCE);
 
     assertThat(rewritten.getMetadata()).isSameAs(metadata);
     assertThat(rewritten.getData()).isEmpty();
@@ -249,7 +284,7 @@ class SystemTableRewriterTest {
   void should_refuse_a_partitioner_it_cannot_split() {
     Rows rows = localRows("org.apache.cassandra.dht.ByteOrderedPartitioner");
 
-    assertThatThrownBy(() -> rewriter.rewrite(SystemTable.LOCAL, rows, FIRST))
+    assertThatThrownBy(() -> rewriter.rewrite(SystemTable.LOCAL, rows, FIRST, Side.SOURCE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ByteOrderedPartitioner");
   }
@@ -262,6 +297,10 @@ class SystemTableRewriterTest {
 
   /** A system.local row as the source node answers it, with an aliased address that is not rewritten. */
   private static Rows localRows(String partitioner) {
+    return localRows(partitioner, "source", "dc1");
+  }
+
+  private static Rows localRows(String partitioner, String clusterName, String dataCenter) {
     RowsMetadata metadata = metadata(
         column("key", TEXT), column("broadcast_address", INET), column("broadcast_port", INT),
         column("cluster_name", TEXT), column("data_center", TEXT), column("host_id", UUID_TYPE),
@@ -270,7 +309,7 @@ class SystemTableRewriterTest {
         column("rpc_address", INET), column("rpc_port", INT), column("schema_version", UUID_TYPE),
         column("tokens", TEXT_SET), column("address_alias", INET));
     return rows(metadata, List.of(
-        text("local"), inetOf(SOURCE_NODE), integerOf(7000), text("source"), text("dc1"),
+        text("local"), inetOf(SOURCE_NODE), integerOf(7000), text(clusterName), text(dataCenter),
         uuidOf(UUID.randomUUID()), inetOf(SOURCE_NODE), integerOf(7000), integerOf(9042), text(partitioner),
         text("rack1"), text("4.1.5"), inetOf(SOURCE_NODE), integerOf(9042), uuidOf(SCHEMA_VERSION),
         textSetOf("-9000", "0", "9000"), inetOf(SOURCE_NODE)));
