@@ -28,8 +28,7 @@ final class WritePreparation {
     for (BoundQuery query : command.queries()) {
       Classification classification = classifier.classify(query.query());
       ownTimestamp |= classification.usingTimestamp();
-      // with values, even text the classifier could not parse is looked at (once), to say why it stays
-      rewrite |= classification.nonDeterministicFunctions() || query.hasValues();
+      rewrite |= mayCallFunctions(classification, query);
     }
     WriteCommand prepared = command;
     if (config.injectTimestamps() && !command.hasTimestamp() && !ownTimestamp) {
@@ -47,12 +46,21 @@ final class WritePreparation {
     List<BoundQuery> queries = new ArrayList<>(command.queries().size());
     boolean changed = false;
     for (BoundQuery query : command.queries()) {
-      BoundQuery rewritten = query.hasValues() || classifier.classify(query.query()).nonDeterministicFunctions()
+      BoundQuery rewritten = mayCallFunctions(classifier.classify(query.query()), query)
           ? rewrites.rewrite(query, timestampMicros)
           : query;
       changed |= rewritten != query;
       queries.add(rewritten);
     }
     return changed ? command.withQueries(queries) : command;
+  }
+
+  /**
+   * Whether {@code query} calls {@code now()} or a sibling, or may: with values, text the classifier could not
+   * parse is looked at too (once per text, cached), to say why it stays as it is. Every other write skips the
+   * rewrite entirely: this runs for each write.
+   */
+  private static boolean mayCallFunctions(Classification classification, BoundQuery query) {
+    return classification.nonDeterministicFunctions() || (query.hasValues() && !classification.parsed());
   }
 }
