@@ -6,9 +6,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
+import io.tandem.core.testing.KillScenario;
 import io.tandem.proxy.cli.TandemProxyCli;
-import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import io.tandem.testkit.JavaProcess;
 import io.tandem.testkit.TandemClusters;
@@ -19,21 +18,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy, in ASYNC mode and a JVM of its own, is killed with {@code kill -9} while the target is frozen and copies
@@ -41,28 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a client was answered for is on the target, with the source's value and write time.
  */
 @TandemClusters
-class KilledProxyIT {
+class KilledProxyIT extends KillScenario {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern LISTENING =
       Pattern.compile("^Tandem proxy listening on .*, metrics on (http://\\S+/metrics)$");
-
-  @TempDir Path work;
-  private ClusterPair clusters;
-
-  @BeforeEach
-  void createTable(ClusterPair clusters) {
-    this.clusters = clusters;
-    clusters.ensureTargetRunning();
-    clusters.executeOnBoth("DROP TABLE IF EXISTS %s.killed");
-    clusters.executeOnBoth("CREATE TABLE %s.killed (k int PRIMARY KEY, v text)");
-  }
-
-  @AfterEach
-  void resumeTarget() {
-    clusters.target().resume();
-    clusters.ensureTargetRunning();
-  }
 
   @Test
   void should_put_on_the_target_every_write_acknowledged_before_the_proxy_was_killed() throws Exception {
@@ -88,12 +63,7 @@ class KilledProxyIT {
       assertThat(get(metrics.replace("/metrics", "/health/readiness"))).contains("\"intents_pending\":");
     }
 
-    Map<Integer, String> source = rows(clusters.sourceSession());
-    Map<Integer, String> target = rows(clusters.targetSession());
-    for (Integer key : acknowledged) {
-      assertThat(target.get(key)).as("value and write time of key %s", key).isEqualTo(source.get(key));
-    }
-    target.forEach((key, row) -> assertThat(row).as("row %s", key).isEqualTo(source.get(key)));
+    assertAcknowledgedOnTarget(acknowledged);
   }
 
   /** Writes keys {@code from} to {@code to}, 32 at a time, keeping those the proxy acknowledged. */
@@ -165,14 +135,5 @@ class KilledProxyIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  /** Each row as "value|writetime", by key. */
-  private Map<Integer, String> rows(CqlSession session) {
-    Map<Integer, String> rows = new HashMap<>();
-    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + clusters.keyspace() + ".killed")) {
-      rows.put(row.getInt(0), row.getString(1) + "|" + row.getLong(2));
-    }
-    return rows;
   }
 }
