@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.proxy.api.ProxyConfig;
 import io.tandem.proxy.api.TandemProxy;
@@ -82,6 +83,25 @@ class ClientCredentialsThroughProxyIT {
     assertThat(rows(target, 0, 20)).isEqualTo(rows(source, 0, 20)).hasSize(20)
         .allMatch(row -> row.contains("|order "));
     assertThat(proxy.engine().failedWrites().pendingCount()).isZero();
+  }
+
+  @Test
+  void should_show_the_source_cluster_name_to_clients_when_the_target_answers_first() {
+    // no session of the proxy's own knows the source's name: it asks the source before showing the target's answer
+    TandemProxy readingTarget = TandemProxy.start(ProxyConfig.builder(ProxyFixture.endpoint("source", source),
+            ProxyFixture.endpoint("target", target))
+        .listenAddress(new InetSocketAddress("127.0.0.1", 0))
+        .adminAddress(null)
+        .mirror(ProxyFixture.quickMirror(MirrorMode.SYNC).build())
+        .build());
+    try (readingTarget) {
+      readingTarget.control().routeReadsTo(Side.TARGET);
+      try (CqlSession client = clientAs(readingTarget, "app_user", "app-secret")) {
+        assertThat(client.getMetadata().getClusterName()).contains(source.clusterName());
+        assertThat(client.execute("SELECT cluster_name FROM system.local").one().getString(0))
+            .isEqualTo(source.clusterName());
+      }
+    }
   }
 
   @Test

@@ -38,13 +38,27 @@ final class SystemTableQueries {
 
   /** Sends the client's query (taking over {@code frame}) to {@code side}; completes with the rewritten answer. */
   CompletableFuture<RawFrame> answer(Side side, Frame request, SystemTable table, RawFrame frame) {
-    CompletableFuture<Void> localRead = table == SystemTable.LOCAL ? CompletableFuture.completedFuture(null)
-        : readLocal(side);
-    return localRead.thenCompose(ready -> prepared.send(side, request, frame))
+    return learnSourceName(side)
+        .thenCompose(learned -> table == SystemTable.LOCAL ? CompletableFuture.completedFuture(null) : readLocal(side))
+        .thenCompose(ready -> prepared.send(side, request, frame))
         .thenApply(response -> rewrite(response, table, side));
   }
 
-  /** Reads {@code side}'s system.local for the peer rows to repeat; never fails (they are then left empty). */
+  /**
+   * Before the target's answer is shown, the source's cluster name must be known: a proxy started with its
+   * clients' credentials has no session to read it from at start. Once mirroring stops the source may be gone,
+   * and is not asked.
+   */
+  private CompletableFuture<Void> learnSourceName(Side side) {
+    boolean needed = side != Side.SOURCE && !context.topology().knowsSourceClusterName()
+        && context.engine().control().state().mirroring();
+    return needed ? readLocal(Side.SOURCE) : CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Reads {@code side}'s system.local for the peer rows to repeat and, from the source, the cluster name clients
+   * see; never fails (the peer rows are then left empty, the name as the answering side gives it).
+   */
   private CompletableFuture<Void> readLocal(Side side) {
     return links.get(side).send(context.codecs().request(state.version(), 0, LOCAL)).handle((response, error) -> {
       if (error != null) {

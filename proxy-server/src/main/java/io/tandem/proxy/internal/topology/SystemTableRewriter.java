@@ -102,6 +102,11 @@ public final class SystemTableRewriter {
     this.identity = new ClusterIdentity(clusterName, dataCenter);
   }
 
+  /** Whether the source's cluster name is known yet: given at start or learned from a source answer. */
+  public boolean knowsSourceClusterName() {
+    return identity.clusterName() != null;
+  }
+
   /** The system table that {@code keyspace.table} names, if it is one that this rewriter handles. */
   public static Optional<SystemTable> recognise(String keyspace, String table) {
     if (keyspace == null || table == null || !keyspace.equalsIgnoreCase("system")) {
