@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultWriteMirror {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultWriteMirror.class);
+  private static final CompletionStage<Boolean> OWED = CompletableFuture.completedFuture(true);
 
   private final WriteExecutors executors;
   private final SideResilience resilience;
@@ -108,9 +109,20 @@ public final class DefaultWriteMirror {
 
   /** Sends the copy to {@code side}; completes when it is applied or safely logged. */
   public CompletionStage<MirrorOutcome> mirror(WriteCommand command, WriteTraits traits, Side side) {
+    return mirror(command, traits, side, OWED);
+  }
+
+  /**
+   * Sends the copy to {@code side} while the primary's write may still be under way (SYNC): a copy that fails is
+   * logged for replay only once {@code owed} completes true, the primary having applied the write or maybe so
+   * ({@link WriteErrors#mayHaveBeenApplied}). A write both clusters refuse (a bad value, a missing table) is owed
+   * to nobody: logged, it would be replayed and refused forever, and block the cutover's drained-log gate.
+   */
+  CompletionStage<MirrorOutcome> mirror(WriteCommand command, WriteTraits traits, Side side,
+      CompletionStage<Boolean> owed) {
     Intent intent = recordIntent(command, traits, side);
-    return reserve() ? mirrorReserved(command, traits, side, intent)
-        : logBackpressured(command, traits, side, intent);
+    return reserve() ? settle(sendReserved(command, traits, side, owed), intent)
+        : settle(logIfOwed(owed, side, command, traits, backpressure()), intent);
   }
 
   /**
@@ -137,8 +149,11 @@ public final class DefaultWriteMirror {
 
   CompletionStage<MirrorOutcome> logBackpressured(WriteCommand command, WriteTraits traits, Side side,
       Intent intent) {
-    return settle(logForReplay(side, command, traits, "backpressure: " + maxInFlight + " mirrored writes in flight"),
-        intent);
+    return settle(logForReplay(side, command, traits, backpressure()), intent);
+  }
+
+  private String backpressure() {
+    return "backpressure: " + maxInFlight + " mirrored writes in flight";
   }
 
   /**
@@ -147,7 +162,7 @@ public final class DefaultWriteMirror {
    */
   CompletionStage<MirrorOutcome> mirrorReserved(WriteCommand command, WriteTraits traits, Side side,
       Intent intent) {
-    return settle(sendReserved(command, traits, side), intent);
+    return settle(sendReserved(command, traits, side, OWED), intent);
   }
 
   /** The intent is done whatever the outcome: applied, logged, or lost (and counted and logged as such). */
@@ -155,7 +170,8 @@ public final class DefaultWriteMirror {
     return intent == Intent.NONE ? copy : copy.whenComplete((outcome, error) -> intent.done());
   }
 
-  private CompletionStage<MirrorOutcome> sendReserved(WriteCommand command, WriteTraits traits, Side side) {
+  private CompletionStage<MirrorOutcome> sendReserved(WriteCommand command, WriteTraits traits, Side side,
+      CompletionStage<Boolean> owed) {
     long started = System.nanoTime();
     // the session is found outside the breaker: a login without a session is no sign of a failing cluster
     CompletionStage<?> execution = executors.forLogin(side, command.login()).thenCompose(executor ->
@@ -173,9 +189,21 @@ public final class DefaultWriteMirror {
               }
               metrics.failure(side, cause);
               LOG.debug("Mirrored write to {} failed: {}", side, cause.toString());
-              return logForReplay(side, command, traits, WriteErrors.describe(cause));
+              return logIfOwed(owed, side, command, traits, WriteErrors.describe(cause));
             })
         .thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<MirrorOutcome> logIfOwed(CompletionStage<Boolean> owed, Side side, WriteCommand command,
+      WriteTraits traits, String cause) {
+    return owed.handle((isOwed, error) -> error != null || isOwed).thenCompose(isOwed -> {
+      if (isOwed) {
+        return logForReplay(side, command, traits, cause);
+      }
+      LOG.debug("The {} refused a write the primary refused too ({}): nothing owed, not logged", side, cause);
+      metrics.write(MirrorOutcome.SKIPPED, traits.keyspace(), traits.table());
+      return CompletableFuture.completedFuture(MirrorOutcome.SKIPPED);
+    });
   }
 
   CompletionStage<MirrorOutcome> logForReplay(Side side, WriteCommand command, WriteTraits traits, String cause) {

@@ -65,12 +65,16 @@ public final class MirroredWrite {
   /**
    * Both copies at once; the caller waits for the primary, and for the secondary up to its deadline. Past it, the
    * copy goes on (keeping its in-flight slot, logged for replay if it fails) and the caller is answered as the
-   * target-failure policy says for a copy not applied.
+   * target-failure policy says for a copy not applied. A copy that fails is logged only if the primary's write
+   * is owed to the secondary (see {@link DefaultWriteMirror#mirror(WriteCommand, WriteTraits, Side,
+   * CompletionStage)}).
    */
   private <T> CompletionStage<T> executeSync(WritePlan plan, PrimaryWrite<T> primary) {
     CompletableFuture<T> primaryStage = startSafely(primary, plan);
+    CompletionStage<Boolean> owed =
+        primaryStage.handle((result, error) -> error == null || WriteErrors.mayHaveBeenApplied(error));
     CompletionStage<Throwable> secondaryVerdict = deadline.bound(
-        mirror.mirror(plan.command(), plan.traits(), plan.secondary()).handle(this::secondaryVerdict),
+        mirror.mirror(plan.command(), plan.traits(), plan.secondary(), owed).handle(this::secondaryVerdict),
         deadline.forTable(plan.traits().keyspace(), plan.traits().table()), () -> expiredVerdict(plan));
     return primaryStage.thenCombine(secondaryVerdict, (result, verdict) -> {
       if (verdict != null) {

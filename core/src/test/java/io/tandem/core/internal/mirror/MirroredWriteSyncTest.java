@@ -1,10 +1,15 @@
 package io.tandem.core.internal.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.servererrors.DefaultWriteType;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.core.api.Side;
 import io.tandem.core.api.control.MigrationState;
@@ -31,8 +36,11 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A SYNC caller waits for a slow secondary up to the deadline, never longer; the copy goes on meanwhile. */
-class MirroredWriteDeadlineTest {
+/**
+ * A SYNC caller waits for a slow secondary up to the deadline, never longer; the copy goes on meanwhile. A copy
+ * that fails is logged only if the primary applied the write or may have.
+ */
+class MirroredWriteSyncTest {
 
   private final SessionWriteExecutor target = mock(SessionWriteExecutor.class);
   private final List<CompletableFuture<Void>> copies = new CopyOnWriteArrayList<>();
@@ -42,7 +50,7 @@ class MirroredWriteDeadlineTest {
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
   private DefaultWriteMirror mirror;
 
-  MirroredWriteDeadlineTest() {
+  MirroredWriteSyncTest() {
     when(target.execute(any())).thenAnswer(call -> {
       CompletableFuture<Void> copy = new CompletableFuture<>();
       copies.add(copy);
@@ -125,6 +133,47 @@ class MirroredWriteDeadlineTest {
     assertThat(answer).isCompletedWithValue("primary");
   }
 
+  @Test
+  void should_not_log_a_copy_of_a_write_both_clusters_refused() {
+    MirroredWrite write = mirroredWrite(TargetFailurePolicy.LOG_FOR_REPLAY);
+    InvalidQueryException refused = new InvalidQueryException(null, "Expected 4 or 0 byte int (8)");
+
+    CompletableFuture<String> answer = write.write(command(), (side, command) -> failed(refused)).toCompletableFuture();
+    copies.get(0).completeExceptionally(new InvalidQueryException(null, "Expected 4 or 0 byte int (8)"));
+
+    assertThat(answer).isCompletedExceptionally();
+    assertThatThrownBy(answer::join).hasCause(refused);
+    assertThat(log.entries).as("failed-write log").isEmpty();
+    assertThat(registry.get("tandem.mirror.writes").tag("outcome", "skipped").counter().count()).isEqualTo(1);
+    assertThat(mirror.inFlightCount()).isZero();
+  }
+
+  @Test
+  void should_log_a_failed_copy_once_a_slower_primary_applied_the_write() {
+    MirroredWrite write = mirroredWrite(TargetFailurePolicy.LOG_FOR_REPLAY);
+    CompletableFuture<String> primary = new CompletableFuture<>();
+
+    CompletableFuture<String> answer = write.write(command(), (side, command) -> primary).toCompletableFuture();
+    copies.get(0).completeExceptionally(new InvalidQueryException(null, "unconfigured table t"));
+    assertThat(log.entries).as("logged before the primary answered").isEmpty();
+    primary.complete("primary");
+
+    assertThat(answer).isCompletedWithValue("primary");
+    assertThat(log.entries).singleElement().satisfies(entry -> assertThat(entry.side()).isEqualTo(Side.TARGET));
+  }
+
+  @Test
+  void should_log_a_failed_copy_when_the_primary_may_have_applied_the_write() {
+    MirroredWrite write = mirroredWrite(TargetFailurePolicy.LOG_FOR_REPLAY);
+    WriteTimeoutException uncertain =
+        new WriteTimeoutException(null, DefaultConsistencyLevel.ONE, 0, 1, DefaultWriteType.SIMPLE);
+
+    write.write(command(), (side, command) -> failed(uncertain));
+    copies.get(0).completeExceptionally(new InvalidQueryException(null, "unconfigured table t"));
+
+    assertThat(log.entries).hasSize(1);
+  }
+
   private MirroredWrite mirroredWrite(TargetFailurePolicy policy) {
     MirrorConfig config = config(policy);
     MirrorMetrics metrics = new MirrorMetrics(registry);
@@ -149,6 +198,10 @@ class MirroredWriteDeadlineTest {
 
   private static CompletionStage<String> done(String answer) {
     return CompletableFuture.completedFuture(answer);
+  }
+
+  private static CompletionStage<String> failed(Throwable error) {
+    return CompletableFuture.failedFuture(error);
   }
 
   /** Keeps appended writes in a list; the mirror only appends. */
