@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a range the stopped node holds cannot be read: the copy gives up on it after its retries and goes on with the
  * rest. Once a range has failed, the operator stops the copy, starts the node again and runs the copy again (at
  * full speed), which resumes from its checkpoint; every row ends on the target with its value and writetime.
+ *
+ * <p>Tagged {@code soak}: stopping, draining and restarting a node takes 20–45 s, past the default run's budget.
  */
+@Tag("soak")
 @ExtendWith(RingExtension.class)
 class CopyWithNodeDownRingIT {
 
