@@ -375,4 +375,14 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
       return port;
     }
   }
+
+  /**
+   * Stops one node gracefully (SIGTERM: it drains and tells the others it is going down), the others keep
+   * running: a node taken down inside a live cluster. {@link #restart()} brings it back with its data.
+   *
+   * @param index the node's position, 0 for the first address
+   */
+  public void stopNode(int index) {
+    nodes.get(index).stop();
+  }
 }
