@@ -47,7 +47,12 @@ public final class CassandraClasspath {
       lib = System.getProperty(LIB_PROPERTY);
     }
     if (lib != null && !lib.isBlank()) {
-      return List.of(Paths.get(lib).toAbsolutePath().resolve("*"));
+      Path folder = Paths.get(lib).toAbsolutePath();
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalStateException(version + ": " + folder + " (-D" + libProperty(version)
+            + ") is not a folder; point it at the lib folder of a Cassandra " + version.series() + " install.");
+      }
+      return List.of(folder.resolve("*"));
     }
     return resolve(version, localRepository(), CassandraClasspath.class.getClassLoader());
   }
