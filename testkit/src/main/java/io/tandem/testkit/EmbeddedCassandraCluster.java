@@ -42,6 +42,7 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
   private final List<CassandraNodeProcess> nodes = new ArrayList<>();
   private final Thread shutdownHook;
   private boolean started;
+  private final Object runtimeLock = new Object(); // not the cluster's: restart() reaches it under a node's lock
   private CassandraRuntime runtime;
 
   private EmbeddedCassandraCluster(Builder settings) {
@@ -100,11 +101,13 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
   }
 
   /** The Java, classpath and flags of this cluster's version, resolved on first use. */
-  private synchronized CassandraRuntime runtime() {
-    if (runtime == null) {
-      runtime = CassandraRuntime.resolve(settings.version, settings.javaHome);
+  private CassandraRuntime runtime() {
+    synchronized (runtimeLock) {
+      if (runtime == null) {
+        runtime = CassandraRuntime.resolve(settings.version, settings.javaHome);
+      }
+      return runtime;
     }
-    return runtime;
   }
 
   /** The Cassandra version of every node. */
