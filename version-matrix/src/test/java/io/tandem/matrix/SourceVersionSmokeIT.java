@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.UdtValue;
 import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.testkit.ClusterPair;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The migration path from the source version this test JVM runs ({@code tandem.testkit.source.version}: 4.1 by
- * default, each other line with {@code -Pmatrix}) into a 5.0 target: dual writes through {@link
- * DualWriteCqlSession} (simple, prepared, batch), a PRESERVE copy of the history, then a full validation.
+ * default, each other line with {@code -Pmatrix}) into a 5.0 target (and, with {@code -Pmatrix}, a 5.0 source into
+ * a 4.1 target, the rollback direction): dual writes through {@link
+ * DualWriteCqlSession} (simple, prepared, batch; a frozen set, map and UDT), a PRESERVE copy of the history, then a
+ * full validation.
  */
 @TandemClusters
 class SourceVersionSmokeIT {
@@ -43,18 +48,21 @@ class SourceVersionSmokeIT {
   @TempDir Path failedWrites;
 
   @Test
-  void should_dual_write_copy_and_validate_into_a_5_0_target(ClusterPair clusters) {
+  void should_dual_write_copy_and_validate_across_versions(ClusterPair clusters) {
     String table = clusters.keyspace() + ".items";
     logVersions(clusters);
-    clusters.executeOnBoth("CREATE TABLE %s.items (k int, c int, v text, PRIMARY KEY (k, c))");
+    clusters.executeOnBoth("CREATE TYPE %s.address (street text, zip int)");
+    // frozen collections: before 5.0 the copy's WRITETIME(col) is refused on a non-frozen one
+    clusters.executeOnBoth("CREATE TABLE %s.items (k int, c int, v text, tags frozen<set<text>>, "
+        + "attrs frozen<map<text, int>>, home frozen<address>, PRIMARY KEY (k, c))");
     for (int k = 100; k < 110; k++) {
-      clusters.executeOnSource("INSERT INTO %s.items (k, c, v) VALUES (" + k + ", 1, 'history') USING TIMESTAMP "
-          + HISTORY_WRITETIME);
+      clusters.executeOnSource("INSERT INTO %s.items (k, c, v, tags, attrs, home) VALUES (" + k + ", 1, 'history', "
+          + "{'old'}, {'a': 1}, {street: 'main', zip: " + k + "}) USING TIMESTAMP " + HISTORY_WRITETIME);
     }
 
     dualWrite(clusters, table);
     assertThat(rows(clusters.targetSession(), table, k -> k < 100))
-        .as("dual writes, with their write times, on the 5.0 target")
+        .as("dual writes, with their write times, on the target")
         .hasSize(4)
         .containsExactlyElementsOf(rows(clusters.sourceSession(), table, k -> k < 100));
 
@@ -65,7 +73,7 @@ class SourceVersionSmokeIT {
     assertThat(rows(clusters.targetSession(), table, k -> k >= 100))
         .as("the history copied with its write time")
         .hasSize(10)
-        .allMatch(row -> row.endsWith("|history|" + HISTORY_WRITETIME));
+        .allMatch(row -> row.contains("|history|[old]|{a=1}|") && row.endsWith("|" + HISTORY_WRITETIME));
 
     ValidationReport report = Validator.builder().withSource(clusters.sourceSession())
         .withTarget(clusters.targetSession()).forTable(clusters.keyspace(), "items").withSplits(8).build().validate();
@@ -82,6 +90,9 @@ class SourceVersionSmokeIT {
       session.execute("INSERT INTO " + table + " (k, c, v) VALUES (1, 1, 'simple')");
       PreparedStatement insert = session.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
       session.execute(insert.bind(2, 1, "prepared"));
+      session.execute(session.prepare("UPDATE " + table + " SET tags = ?, attrs = ? WHERE k = ? AND c = ?")
+          .bind(Set.of("x", "y"), Map.of("n", 2), 2, 1));
+      session.execute("UPDATE " + table + " SET home = {street: 'simple', zip: 1} WHERE k = 1 AND c = 1");
       session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
           SimpleStatement.newInstance("INSERT INTO " + table + " (k, c, v) VALUES (3, 1, 'batch')"),
           insert.bind(3, 2, "batch")));
@@ -91,13 +102,18 @@ class SourceVersionSmokeIT {
   /** The rows of some partitions as "k|c|v|writetime", sorted, read from one cluster directly. */
   private static List<String> rows(CqlSession session, String table, IntPredicate partitions) {
     List<String> rows = new ArrayList<>();
-    for (Row row : session.execute("SELECT k, c, v, WRITETIME(v) FROM " + table)) {
+    for (Row row : session.execute("SELECT k, c, v, tags, attrs, home, WRITETIME(v) FROM " + table)) {
       if (partitions.test(row.getInt(0))) {
-        rows.add(row.getInt(0) + "|" + row.getInt(1) + "|" + row.getString(2) + "|" + row.getLong(3));
+        rows.add(row.getInt(0) + "|" + row.getInt(1) + "|" + row.getString(2) + "|" + row.getObject(3) + "|"
+            + row.getObject(4) + "|" + address(row.getUdtValue(5)) + "|" + row.getLong(6));
       }
     }
     rows.sort(null);
     return rows;
+  }
+
+  private static String address(UdtValue home) {
+    return home == null ? "-" : home.getString("street") + "/" + home.getInt("zip");
   }
 
   private static void logVersions(ClusterPair clusters) {
