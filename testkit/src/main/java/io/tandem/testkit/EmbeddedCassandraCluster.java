@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import io.tandem.testkit.internal.CassandraConfiguration.NodeSettings;
 import io.tandem.testkit.internal.CassandraNodeProcess;
+import io.tandem.testkit.internal.CassandraRuntime;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,8 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
   private final List<CassandraNodeProcess> nodes = new ArrayList<>();
   private final Thread shutdownHook;
   private boolean started;
+  private final Object runtimeLock = new Object(); // not the cluster's: restart() reaches it under a node's lock
+  private CassandraRuntime runtime;
 
   private EmbeddedCassandraCluster(Builder settings) {
     this.settings = settings;
@@ -57,11 +60,12 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
               settings.username != null,
               settings.keystore == null ? null : settings.keystore.path(),
               settings.keystore == null ? null : settings.keystore.password(),
-              index == 0 ? settings.extraYaml : joinYaml(settings.extraYaml, "auto_bootstrap: false"));
+              index == 0 ? settings.extraYaml : joinYaml(settings.extraYaml, "auto_bootstrap: false"),
+              settings.version);
       Path directory = settings.workDirectory.resolve(settings.clusterName + "-node" + (index + 1));
       nodes.add(
           new CassandraNodeProcess(
-              directory, node, settings.heap, settings.startTimeout, settings.extraJvmFlags));
+              directory, node, settings.heap, settings.startTimeout, settings.extraJvmFlags, this::runtime));
     }
     this.shutdownHook = new Thread(this::stop, "tandem-stop-" + settings.clusterName);
   }
@@ -70,9 +74,14 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts every node, one after the other, with empty data folders. Returns this cluster. */
+  /**
+   * Starts every node, one after the other, with empty data folders. Returns this cluster.
+   *
+   * @throws IllegalStateException before any node starts, when the version's JDK or server jars are missing
+   */
   public synchronized EmbeddedCassandraCluster start() {
     if (!started) {
+      runtime();
       Runtime.getRuntime().addShutdownHook(shutdownHook);
       started = true;
       try {
@@ -89,6 +98,21 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
       }
     }
     return this;
+  }
+
+  /** The Java, classpath and flags of this cluster's version, resolved on first use. */
+  private CassandraRuntime runtime() {
+    synchronized (runtimeLock) {
+      if (runtime == null) {
+        runtime = CassandraRuntime.resolve(settings.version, settings.javaHome);
+      }
+      return runtime;
+    }
+  }
+
+  /** The Cassandra version of every node. */
+  public CassandraVersion version() {
+    return settings.version;
   }
 
   /** The superuser role is created a few seconds after the port opens; wait until it can log in. */
@@ -263,7 +287,8 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
   /**
    * Settings of an {@link EmbeddedCassandraCluster}. Defaults: cluster {@code "tandem"}, one node on
    * 127.0.0.1, native port 9042, storage port 7000, heap 1g, no authentication, no TLS, 180 s start
-   * timeout, work folder {@code target/cassandra} (or {@code -Dtandem.testkit.workDirectory}).
+   * timeout, work folder {@code target/cassandra} (or {@code -Dtandem.testkit.workDirectory}), Cassandra
+   * {@link CassandraVersion#V5_0} on this JVM's Java home (3.11: a JDK 11, see {@link #withJavaHome}).
    */
   public static final class Builder {
     private String clusterName = "tandem";
@@ -280,6 +305,8 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
         Path.of(System.getProperty("tandem.testkit.workDirectory", "target/cassandra"));
     private String extraYaml = "";
     private List<String> extraJvmFlags = List.of();
+    private CassandraVersion version = CassandraVersion.V5_0;
+    private Path javaHome;
 
     private Builder() {}
 
@@ -361,6 +388,22 @@ public final class EmbeddedCassandraCluster implements AutoCloseable {
     /** Flags appended to each node's JVM command line. */
     public Builder withExtraJvmFlags(List<String> flags) {
       this.extraJvmFlags = List.copyOf(flags);
+      return this;
+    }
+
+    /** The Cassandra version of every node; default {@link CassandraVersion#V5_0}. */
+    public Builder withVersion(CassandraVersion version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * The JDK home the nodes run on. Default: this JVM's Java home; for {@link CassandraVersion#V3_11} a JDK 11
+     * at {@code -Dtandem.testkit.java11}, else {@code $TANDEM_JAVA11_HOME}, else
+     * {@code /usr/lib/jvm/java-11-openjdk-amd64} (what {@code .ci/install-java11} installs).
+     */
+    public Builder withJavaHome(Path javaHome) {
+      this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
       return this;
     }
 

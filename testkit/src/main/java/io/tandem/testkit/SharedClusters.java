@@ -30,7 +30,8 @@ final class SharedClusters implements AutoCloseable {
     EmbeddedCassandraCluster target = cluster("target", "127.0.0.2");
     long started = System.nanoTime();
     ClusterLifecycle.startInParallel(source, target);
-    LOG.info("Source and target clusters up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    LOG.info("Source ({}) and target ({}) clusters up in {} ms", source.version(), target.version(),
+        (System.nanoTime() - started) / 1_000_000);
     return new SharedClusters(source, target);
   }
 
@@ -41,6 +42,7 @@ final class SharedClusters implements AutoCloseable {
         .withNativePort(Integer.getInteger("tandem.testkit.nativePort", 9042))
         .withStoragePort(Integer.getInteger("tandem.testkit.storagePort", 7000))
         .withHeap(System.getProperty("tandem.testkit.heap", "1g"))
+        .withVersion(CassandraVersion.parse(System.getProperty("tandem.testkit." + role + ".version", "5.0")))
         .build();
   }
 

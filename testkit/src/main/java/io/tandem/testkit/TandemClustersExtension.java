@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>System properties (defaults in brackets): {@code tandem.testkit.source.address} [127.0.0.1],
  * {@code tandem.testkit.target.address} [127.0.0.2], {@code tandem.testkit.nativePort} [9042],
  * {@code tandem.testkit.storagePort} [7000], {@code tandem.testkit.heap} [1g],
- * {@code tandem.testkit.workDirectory} [target/cassandra].
+ * {@code tandem.testkit.workDirectory} [target/cassandra], {@code tandem.testkit.source.version} and
+ * {@code tandem.testkit.target.version} [5.0] (a {@link CassandraVersion#parse} string such as 4.1 or 3.11).
  */
 public final class TandemClustersExtension implements BeforeAllCallback, ParameterResolver {
 

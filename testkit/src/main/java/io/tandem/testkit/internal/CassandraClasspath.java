@@ -1,5 +1,6 @@
 package io.tandem.testkit.internal;
 
+import io.tandem.testkit.CassandraVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,42 +13,86 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The classpath of the forked Cassandra JVM: the jars of {@code cassandra-all} and its dependencies, found
- * in the local Maven repository from the artifact list that the {@code tandem-cassandra-server} build wrote.
+ * The classpath of a forked Cassandra JVM: the jars of {@code cassandra-all} and its dependencies, found in the
+ * local Maven repository from the artifact list that the version's {@code tandem-cassandra-server*} build wrote
+ * ({@code io/tandem/testkit/cassandra-classpath.txt} for 5.0, {@code cassandra-<line>-classpath.txt} for the
+ * others).
  *
- * <p>The local repository is {@code -Dmaven.repo.local} when set, else {@code ~/.m2/repository}. A folder
- * of jars can replace the lookup entirely with {@code -Dtandem.testkit.cassandraLib=/path/to/lib}.
+ * <p>The local repository is {@code -Dmaven.repo.local} when set, else {@code ~/.m2/repository}. A folder of
+ * jars can replace the lookup entirely with {@code -Dtandem.testkit.cassandraLib.<line>=/path/to/lib} (for
+ * 5.0 also {@code -Dtandem.testkit.cassandraLib}).
  */
 public final class CassandraClasspath {
 
   private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+  private static final int MISSING_NAMED = 5;
 
   static final String ARTIFACT_LIST = "io/tandem/testkit/cassandra-classpath.txt";
   private static final String LIB_PROPERTY = "tandem.testkit.cassandraLib";
 
   private CassandraClasspath() {}
 
-  /** Resolves the classpath entries, failing with instructions when a jar is missing. */
+  /** Resolves the 5.0 classpath entries, failing with instructions when a jar is missing. */
   public static List<Path> resolve() {
-    String lib = System.getProperty(LIB_PROPERTY);
-    if (lib != null && !lib.isBlank()) {
-      return List.of(Paths.get(lib).toAbsolutePath().resolve("*"));
+    return resolve(CassandraVersion.V5_0);
+  }
+
+  /** Resolves the classpath entries of a version, failing with instructions when a jar is missing. */
+  public static List<Path> resolve(CassandraVersion version) {
+    String lib = System.getProperty(libProperty(version));
+    if ((lib == null || lib.isBlank()) && version == CassandraVersion.V5_0) {
+      lib = System.getProperty(LIB_PROPERTY);
     }
-    Path repository = localRepository();
-    List<Path> jars = new ArrayList<>();
-    for (String coordinates : readArtifactList()) {
-      Path jar = repository.resolve(repositoryPath(coordinates));
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(
-            "Cassandra jar " + jar + " is missing from the local Maven repository. Build the project once "
-                + "with './mvnw install -DskipTests' (it downloads cassandra-all), or point -D"
-                + LIB_PROPERTY + " at a folder of Cassandra jars.");
+    if (lib != null && !lib.isBlank()) {
+      Path folder = Paths.get(lib).toAbsolutePath();
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalStateException(version + ": " + folder + " (-D" + libProperty(version)
+            + ") is not a folder; point it at the lib folder of a Cassandra " + version.series() + " install.");
       }
-      jars.add(jar);
+      return List.of(folder.resolve("*"));
+    }
+    return resolve(version, localRepository(), CassandraClasspath.class.getClassLoader());
+  }
+
+  /** The jars of {@code version} in {@code repository}, after the artifact list {@code loader} finds. */
+  static List<Path> resolve(CassandraVersion version, Path repository, ClassLoader loader) {
+    List<Path> jars = new ArrayList<>();
+    List<Path> missing = new ArrayList<>();
+    for (String coordinates : readArtifactList(version, loader)) {
+      Path jar = repository.resolve(repositoryPath(coordinates));
+      (Files.isRegularFile(jar) ? jars : missing).add(jar);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(missingJars(version, repository, missing));
     }
     return jars;
+  }
+
+  static String artifactList(CassandraVersion version) {
+    return version == CassandraVersion.V5_0
+        ? ARTIFACT_LIST
+        : "io/tandem/testkit/cassandra-" + version.series() + "-classpath.txt";
+  }
+
+  static String serverModule(CassandraVersion version) {
+    return version == CassandraVersion.V5_0 ? "cassandra-server" : "cassandra-server-" + version.series();
+  }
+
+  private static String libProperty(CassandraVersion version) {
+    return LIB_PROPERTY + "." + version.series();
+  }
+
+  private static String missingJars(CassandraVersion version, Path repository, List<Path> missing) {
+    String named = missing.stream().limit(MISSING_NAMED).map(jar -> jar.getFileName().toString())
+        .collect(Collectors.joining(", "));
+    String more = missing.size() > MISSING_NAMED ? " and " + (missing.size() - MISSING_NAMED) + " more" : "";
+    return version + ": " + missing.size() + " server jar(s) missing from the local Maven repository "
+        + repository + ": " + named + more + ". Build module " + serverModule(version) + " once online "
+        + "(./mvnw -B -pl " + serverModule(version) + " -am package -DskipTests downloads cassandra-all "
+        + version.release() + "), or point -D" + libProperty(version) + " at a folder of its jars.";
   }
 
   /** Maps {@code group:artifact:type[:classifier]:version} to its path inside a Maven repository. */
@@ -73,12 +118,12 @@ public final class CassandraClasspath {
     return Paths.get(System.getProperty("user.home"), ".m2", "repository");
   }
 
-  private static List<String> readArtifactList() {
-    InputStream stream = CassandraClasspath.class.getClassLoader().getResourceAsStream(ARTIFACT_LIST);
+  private static List<String> readArtifactList(CassandraVersion version, ClassLoader loader) {
+    String list = artifactList(version);
+    InputStream stream = loader.getResourceAsStream(list);
     if (stream == null) {
-      throw new IllegalStateException(
-          ARTIFACT_LIST + " is not on the classpath: add io.tandem:tandem-cassandra-server (with all its "
-              + "dependencies excluded) next to tandem-testkit.");
+      throw new IllegalStateException(version + ": " + list + " is not on the classpath: add io.tandem:tandem-"
+          + serverModule(version) + " (with all its dependencies excluded) next to tandem-testkit.");
     }
     List<String> coordinates = new ArrayList<>();
     try (BufferedReader reader =
@@ -88,7 +133,7 @@ public final class CassandraClasspath {
         coordinatesOf(line).ifPresent(coordinates::add);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read " + ARTIFACT_LIST, e);
+      throw new IllegalStateException("Cannot read " + list, e);
     }
     return coordinates;
   }

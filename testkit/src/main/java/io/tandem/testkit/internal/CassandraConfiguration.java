@@ -1,11 +1,17 @@
 package io.tandem.testkit.internal;
 
+import io.tandem.testkit.CassandraVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes the {@code cassandra.yaml} and {@code logback.xml} of one node into its folder. */
+/**
+ * Writes the {@code cassandra.yaml} and {@code logback.xml} of one node into its folder, in the yaml names its
+ * version accepts: 4.1 renamed {@code commitlog_sync_period_in_ms} to {@code commitlog_sync_period} (4.0 and
+ * 3.11 reject the new name), 4.0 added seeds with a port and {@code
+ * allocate_tokens_for_local_replication_factor}, 3.11 still has a Thrift server to keep off.
+ */
 public final class CassandraConfiguration {
 
   private CassandraConfiguration() {}
@@ -20,13 +26,14 @@ public final class CassandraConfiguration {
       boolean passwordAuthentication,
       Path keystore,
       String keystorePassword,
-      String extraYaml) {}
+      String extraYaml,
+      CassandraVersion version) {}
 
   public static Path writeYaml(Path nodeDirectory, NodeSettings settings) throws IOException {
     StringBuilder yaml = new StringBuilder();
     yaml.append("cluster_name: '").append(settings.clusterName()).append("'\n")
         .append("num_tokens: 16\n")
-        .append("allocate_tokens_for_local_replication_factor: 1\n")
+        .append(atLeast4(settings) ? "allocate_tokens_for_local_replication_factor: 1\n" : "start_rpc: false\n")
         .append("partitioner: org.apache.cassandra.dht.Murmur3Partitioner\n")
         .append("data_file_directories:\n  - ").append(nodeDirectory.resolve("data")).append('\n')
         .append("commitlog_directory: ").append(nodeDirectory.resolve("commitlog")).append('\n')
@@ -34,12 +41,13 @@ public final class CassandraConfiguration {
         .append("hints_directory: ").append(nodeDirectory.resolve("hints")).append('\n')
         .append("cdc_raw_directory: ").append(nodeDirectory.resolve("cdc_raw")).append('\n')
         .append("commitlog_sync: periodic\n")
-        .append("commitlog_sync_period: 10000ms\n")
+        .append(settings.version().isAtLeast(CassandraVersion.V4_1)
+            ? "commitlog_sync_period: 10000ms\n"
+            : "commitlog_sync_period_in_ms: 10000\n")
         .append("seed_provider:\n")
         .append("  - class_name: org.apache.cassandra.locator.SimpleSeedProvider\n")
         .append("    parameters:\n")
-        .append("      - seeds: \"").append(settings.seedAddress()).append(':')
-        .append(settings.storagePort()).append("\"\n")
+        .append("      - seeds: \"").append(seeds(settings)).append("\"\n")
         .append("listen_address: ").append(settings.address()).append('\n')
         .append("rpc_address: ").append(settings.address()).append('\n')
         .append("storage_port: ").append(settings.storagePort()).append('\n')
@@ -70,6 +78,14 @@ public final class CassandraConfiguration {
     Path file = nodeDirectory.resolve("cassandra.yaml");
     Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
     return file;
+  }
+
+  private static boolean atLeast4(NodeSettings settings) {
+    return settings.version().isAtLeast(CassandraVersion.V4_0);
+  }
+
+  private static String seeds(NodeSettings settings) {
+    return atLeast4(settings) ? settings.seedAddress() + ":" + settings.storagePort() : settings.seedAddress();
   }
 
   public static Path writeLogback(Path nodeDirectory) throws IOException {

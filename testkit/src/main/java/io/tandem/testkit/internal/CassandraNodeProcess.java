@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -29,25 +30,37 @@ public final class CassandraNodeProcess {
 
   private static final Logger LOG = LoggerFactory.getLogger(CassandraNodeProcess.class);
   private static final int LOG_TAIL_LINES = 40;
+  /**
+   * Named, not referenced: javac would otherwise compile it again for Java 17, and 3.11's Java 11 could not load
+   * it (the pom compiles it alone for Java 11).
+   */
+  private static final String LAUNCHER = "io.tandem.testkit.internal.ForkedCassandraMain";
 
   private final Path directory;
   private final CassandraConfiguration.NodeSettings settings;
   private final String heap;
   private final Duration startTimeout;
   private final List<String> extraJvmFlags;
+  private final Supplier<CassandraRuntime> runtime;
   private volatile Process process;
 
+  /**
+   * @param runtime the Java, classpath and flags of the node's version, resolved by the cluster before any
+   *     node starts
+   */
   public CassandraNodeProcess(
       Path directory,
       CassandraConfiguration.NodeSettings settings,
       String heap,
       Duration startTimeout,
-      List<String> extraJvmFlags) {
+      List<String> extraJvmFlags,
+      Supplier<CassandraRuntime> runtime) {
     this.directory = directory.toAbsolutePath();
     this.settings = settings;
     this.heap = heap;
     this.startTimeout = startTimeout;
     this.extraJvmFlags = List.copyOf(extraJvmFlags);
+    this.runtime = runtime;
   }
 
   public Path logFile() {
@@ -136,8 +149,9 @@ public final class CassandraNodeProcess {
   }
 
   private Process launch(Path yaml, Path logback) throws IOException {
+    CassandraRuntime server = runtime.get();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(server.java().toString());
     command.add("-Xms" + heap);
     command.add("-Xmx" + heap);
     command.add("-Dcassandra.config=" + yaml.toUri());
@@ -145,12 +159,11 @@ public final class CassandraNodeProcess {
     command.add("-Dcassandra.logdir=" + directory);
     command.add("-Dcassandra.storagedir=" + directory);
     command.add("-Dtandem.node.directory=" + directory);
-    command.addAll(CassandraJvmFlags.MODULE_FLAGS);
-    command.addAll(CassandraJvmFlags.FAST_START_FLAGS);
+    command.addAll(server.jvmFlags());
     command.addAll(extraJvmFlags);
     command.add("-cp");
-    command.add(classpath());
-    command.add(ForkedCassandraMain.class.getName());
+    command.add(classpath(server));
+    command.add(LAUNCHER);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.directory(directory.toFile());
     builder.redirectErrorStream(true);
@@ -160,16 +173,16 @@ public final class CassandraNodeProcess {
     return builder.start();
   }
 
-  private static String classpath() {
+  private static String classpath(CassandraRuntime server) {
     List<String> entries = new ArrayList<>();
-    CassandraClasspath.resolve().forEach(path -> entries.add(path.toString()));
+    server.classpath().forEach(path -> entries.add(path.toString()));
     entries.add(launcherLocation());
     return String.join(File.pathSeparator, entries);
   }
 
   private static String launcherLocation() {
     try {
-      return Path.of(ForkedCassandraMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+      return Path.of(CassandraNodeProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();
     } catch (Exception e) {
       throw new IllegalStateException("Cannot locate the testkit classes for the forked JVM", e);

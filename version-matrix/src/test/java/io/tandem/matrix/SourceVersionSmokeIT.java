@@ -1,0 +1,132 @@
+package io.tandem.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.data.UdtValue;
+import io.tandem.core.testing.QuickMirrorConfig;
+import io.tandem.driver.api.DualWriteCqlSession;
+import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.TandemClusters;
+import io.tandem.validator.api.copy.CopyReport;
+import io.tandem.validator.api.copy.TableCopier;
+import io.tandem.validator.api.copy.TimestampStrategy;
+import io.tandem.validator.api.validate.ValidationReport;
+import io.tandem.validator.api.validate.Validator;
+import io.tandem.validator.testing.ValidationAssertions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The migration path from the source version this test JVM runs ({@code tandem.testkit.source.version}: 4.1 by
+ * default, each other line with {@code -Pmatrix}) into a 5.0 target (and, with {@code -Pmatrix}, a 5.0 source into
+ * a 4.1 target, the rollback direction): dual writes through {@link
+ * DualWriteCqlSession} (simple, prepared, batch; a frozen set, map and UDT), a PRESERVE copy of the history, then a
+ * full validation.
+ */
+@TandemClusters
+class SourceVersionSmokeIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SourceVersionSmokeIT.class);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final long HISTORY_WRITETIME = 1_000L;
+
+  @TempDir Path failedWrites;
+
+  @Test
+  void should_dual_write_copy_and_validate_across_versions(ClusterPair clusters) {
+    String table = clusters.keyspace() + ".items";
+    logVersions(clusters);
+    clusters.executeOnBoth("CREATE TYPE %s.address (street text, zip int)");
+    // frozen collections: before 5.0 the copy's WRITETIME(col) is refused on a non-frozen one
+    clusters.executeOnBoth("CREATE TABLE %s.items (k int, c int, v text, tags frozen<set<text>>, "
+        + "attrs frozen<map<text, int>>, home frozen<address>, PRIMARY KEY (k, c))");
+    for (int k = 100; k < 110; k++) {
+      clusters.executeOnSource("INSERT INTO %s.items (k, c, v, tags, attrs, home) VALUES (" + k + ", 1, 'history', "
+          + "{'old'}, {'a': 1}, {street: 'main', zip: " + k + "}) USING TIMESTAMP " + HISTORY_WRITETIME);
+    }
+
+    dualWrite(clusters, table);
+    assertThat(rows(clusters.targetSession(), table, k -> k < 100))
+        .as("dual writes, with their write times, on the target")
+        .hasSize(4)
+        .containsExactlyElementsOf(rows(clusters.sourceSession(), table, k -> k < 100));
+
+    CopyReport copy = TableCopier.builder().withSource(clusters.sourceSession()).withTarget(clusters.targetSession())
+        .forTable(clusters.keyspace(), "items").withSplits(8).withTimestampStrategy(TimestampStrategy.PRESERVE)
+        .build().run();
+    assertThat(copy.complete()).isTrue();
+    assertThat(rows(clusters.targetSession(), table, k -> k >= 100))
+        .as("the history copied with its write time")
+        .hasSize(10)
+        .allMatch(row -> row.contains("|history|[old]|{a=1}|") && row.endsWith("|" + HISTORY_WRITETIME));
+
+    ValidationReport report = Validator.builder().withSource(clusters.sourceSession())
+        .withTarget(clusters.targetSession()).forTable(clusters.keyspace(), "items").withSplits(8).build().validate();
+    ValidationAssertions.assertThat(report).hasNoMismatches().hasNoMissingRows();
+    assertThat(report.totalRowsCompared()).isEqualTo(14);
+  }
+
+  private void dualWrite(ClusterPair clusters, String table) {
+    try (DualWriteCqlSession session = DualWriteCqlSession.builder()
+        .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT))
+        .withTarget(clusters.target().testSessionBuilder(REQUEST_TIMEOUT))
+        .withMirrorConfig(QuickMirrorConfig.builder(failedWrites).build())
+        .build()) {
+      session.execute("INSERT INTO " + table + " (k, c, v) VALUES (1, 1, 'simple')");
+      PreparedStatement insert = session.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
+      session.execute(insert.bind(2, 1, "prepared"));
+      session.execute(session.prepare("UPDATE " + table + " SET tags = ?, attrs = ? WHERE k = ? AND c = ?")
+          .bind(Set.of("x", "y"), Map.of("n", 2), 2, 1));
+      session.execute("UPDATE " + table + " SET home = {street: 'simple', zip: 1} WHERE k = 1 AND c = 1");
+      session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+          SimpleStatement.newInstance("INSERT INTO " + table + " (k, c, v) VALUES (3, 1, 'batch')"),
+          insert.bind(3, 2, "batch")));
+    }
+  }
+
+  /** The rows of some partitions as "k|c|v|writetime", sorted, read from one cluster directly. */
+  private static List<String> rows(CqlSession session, String table, IntPredicate partitions) {
+    List<String> rows = new ArrayList<>();
+    for (Row row : session.execute("SELECT k, c, v, tags, attrs, home, WRITETIME(v) FROM " + table)) {
+      if (partitions.test(row.getInt(0))) {
+        rows.add(row.getInt(0) + "|" + row.getInt(1) + "|" + row.getString(2) + "|" + row.getObject(3) + "|"
+            + row.getObject(4) + "|" + address(row.getUdtValue(5)) + "|" + row.getLong(6));
+      }
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  private static String address(UdtValue home) {
+    return home == null ? "-" : home.getString("street") + "/" + home.getInt("zip");
+  }
+
+  private static void logVersions(ClusterPair clusters) {
+    String source = release(clusters.sourceSession());
+    String target = release(clusters.targetSession());
+    LOG.info("Source Cassandra {} (protocol {}), target Cassandra {} (protocol {})", source,
+        clusters.sourceSession().getContext().getProtocolVersion(), target,
+        clusters.targetSession().getContext().getProtocolVersion());
+    assertThat(source).isEqualTo(clusters.source().version().release());
+    assertThat(target).isEqualTo(clusters.target().version().release());
+  }
+
+  private static String release(CqlSession session) {
+    return session.execute("SELECT release_version FROM system.local").one().getString(0);
+  }
+}
