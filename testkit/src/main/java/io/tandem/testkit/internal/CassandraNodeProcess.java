@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class CassandraNodeProcess {
 
   private static final Logger LOG = LoggerFactory.getLogger(CassandraNodeProcess.class);
+  private static final int GOSSIP_ATTEMPTS = 3;
   private static final int LOG_TAIL_LINES = 40;
   /**
    * Named, not referenced: javac would otherwise compile it again for Java 17, and 3.11's Java 11 could not load
@@ -97,6 +98,22 @@ public final class CassandraNodeProcess {
     if (isRunning()) {
       return;
     }
+    for (int attempt = 1; ; attempt++) {
+      launch(wipeData);
+      try {
+        awaitNativePort();
+        return;
+      } catch (CassandraStartupException e) {
+        if (attempt == GOSSIP_ATTEMPTS || !gaveUpOnSeeds()) {
+          throw e;
+        }
+        LOG.warn("Cassandra node {} heard from no seed within its shadow round (a busy machine): starting it again "
+            + "({} of {})", nativeAddress(), attempt + 1, GOSSIP_ATTEMPTS);
+      }
+    }
+  }
+
+  private void launch(boolean wipeData) {
     try {
       Files.createDirectories(directory);
       stopStaleProcessFromEarlierRun();
@@ -109,9 +126,21 @@ public final class CassandraNodeProcess {
       process = launch(yaml, logback);
       Files.writeString(directory.resolve("pid"), Long.toString(process.pid()));
       LOG.info("Starting Cassandra node {} (pid {}, log {})", nativeAddress(), process.pid(), logFile());
-      awaitNativePort();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare node folder " + directory, e);
+    }
+  }
+
+  /**
+   * A joining node whose seeds did not answer its gossip shadow round within a second exits ("Unable to gossip
+   * with any peers": the testkit's short ring delay bounds that round); on a loaded machine a seed can be that slow.
+   */
+  private boolean gaveUpOnSeeds() {
+    try {
+      return !process.isAlive()
+          && Files.readString(logFile(), StandardCharsets.UTF_8).contains("Unable to gossip with any peers");
+    } catch (IOException e) {
+      return false;
     }
   }
 
