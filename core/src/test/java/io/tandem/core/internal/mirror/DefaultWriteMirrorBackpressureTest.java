@@ -12,9 +12,6 @@ import io.tandem.core.api.mirror.WriteCommand;
 import io.tandem.core.api.mirror.BackpressurePolicy;
 import io.tandem.core.api.mirror.MirrorConfig;
 import io.tandem.core.api.mirror.MirrorOutcome;
-import io.tandem.core.api.replay.FailedWrite;
-import io.tandem.core.api.replay.FailedWriteLog;
-import io.tandem.core.api.replay.LoggedWrite;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DefaultWriteMirrorBackpressureTest {
 
   private final SessionWriteExecutor stalledTarget = mock(SessionWriteExecutor.class);
-  private final InMemoryLog log = new InMemoryLog();
+  private final InMemoryFailedWriteLog log = new InMemoryFailedWriteLog();
 
   @Test
   void should_hold_at_most_max_in_flight_and_log_the_rest_after_waiting() {
@@ -95,31 +92,5 @@ class DefaultWriteMirrorBackpressureTest {
     return WriteCommand.builder(BoundQuery.of("INSERT INTO ks.t (k) VALUES (" + key + ")"))
         .withTimestamp(1_000_000L + key)
         .build();
-  }
-
-  /** Keeps appended writes in a list; enough for the mirror, which only appends. */
-  private static final class InMemoryLog implements FailedWriteLog {
-    final List<FailedWrite> entries = new ArrayList<>();
-
-    @Override
-    public synchronized void append(FailedWrite write) {
-      entries.add(write);
-    }
-
-    @Override
-    public List<LoggedWrite> readPending(int max) {
-      return List.of();
-    }
-
-    @Override
-    public void acknowledge(LoggedWrite upTo) {}
-
-    @Override
-    public long pendingCount() {
-      return entries.size();
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -19,9 +19,6 @@ import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.core.api.mirror.MirroredWriteException;
 import io.tandem.core.api.mirror.TargetFailurePolicy;
 import io.tandem.core.api.mirror.WriteCommand;
-import io.tandem.core.api.replay.FailedWrite;
-import io.tandem.core.api.replay.FailedWriteLog;
-import io.tandem.core.api.replay.LoggedWrite;
 import io.tandem.core.internal.DefaultMigrationControl;
 import io.tandem.core.internal.classify.DefaultStatementClassifier;
 import java.time.Clock;
@@ -44,7 +41,7 @@ class MirroredWriteSyncTest {
 
   private final SessionWriteExecutor target = mock(SessionWriteExecutor.class);
   private final List<CompletableFuture<Void>> copies = new CopyOnWriteArrayList<>();
-  private final ListLog log = new ListLog();
+  private final InMemoryFailedWriteLog log = new InMemoryFailedWriteLog();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ManualScheduler timers = new ManualScheduler();
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
@@ -202,31 +199,5 @@ class MirroredWriteSyncTest {
 
   private static CompletionStage<String> failed(Throwable error) {
     return CompletableFuture.failedFuture(error);
-  }
-
-  /** Keeps appended writes in a list; the mirror only appends. */
-  private static final class ListLog implements FailedWriteLog {
-    final List<FailedWrite> entries = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void append(FailedWrite write) {
-      entries.add(write);
-    }
-
-    @Override
-    public List<LoggedWrite> readPending(int max) {
-      return List.of();
-    }
-
-    @Override
-    public void acknowledge(LoggedWrite upTo) {}
-
-    @Override
-    public long pendingCount() {
-      return entries.size();
-    }
-
-    @Override
-    public void close() {}
   }
 }
