@@ -6,6 +6,7 @@ import io.tandem.validator.internal.range.RingSplitter;
 import io.tandem.validator.internal.scan.PagedRows;
 import io.tandem.validator.internal.scan.RangeReader;
 import io.tandem.validator.internal.scan.ScanQuery;
+import io.tandem.validator.internal.schema.ClusterCapabilities;
 import io.tandem.validator.internal.schema.TableSchema;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class RawRingScan {
     }
     TableSchema schema = TableSchema.read(source, keyspace, table);
     Partitioner partitioner = Partitioner.of(source);
-    ScanQuery query = new ScanQuery(schema, partitioner);
+    ScanQuery query = new ScanQuery(schema, partitioner, ClusterCapabilities.readMultiCellMetadata(source, target));
     RangeReader sourceReader = new RangeReader(source, query, scanSettings);
     RangeReader targetReader = new RangeReader(target, query, scanSettings);
     List<TokenRange> ranges = RingSplitter.split(source, partitioner, splits);

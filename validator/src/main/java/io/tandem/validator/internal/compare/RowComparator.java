@@ -6,7 +6,6 @@ import io.tandem.validator.api.validate.CellDifference.Difference;
 import io.tandem.validator.internal.report.CqlLiterals;
 import io.tandem.validator.internal.scan.ScanQuery;
 import io.tandem.validator.internal.schema.ColumnSchema;
-import io.tandem.validator.internal.schema.ColumnSchema.CellKind;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,7 +157,8 @@ public final class RowComparator {
       int index = query.valueIndex(column);
       ByteBuffer bytes = row.getBytesUnsafe(index);
       Object value = bytes == null ? null : row.getObject(index);
-      if (column.cellKind() == CellKind.COUNTER) {
+      if (!query.hasCellMetadata(column)) {
+        // counters, and multi-cell columns before 5.0: compared by value only
         return new Cell(bytes, value, List.of(), List.of());
       }
       int writetimeIndex = query.writetimeIndex(column);

@@ -3,6 +3,7 @@ package io.tandem.validator.internal.compare;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.tandem.validator.api.range.Partitioner;
 import io.tandem.validator.internal.scan.ScanQuery;
+import io.tandem.validator.internal.schema.ClusterCapabilities;
 import io.tandem.validator.internal.schema.TableSchema;
 
 /** Reads a table's schema on both clusters and checks that they can be compared. */
@@ -21,7 +22,9 @@ final class TableSetup {
       throw new IllegalArgumentException("The clusters use different partitioners (" + partitioner + " and "
           + targetPartitioner + "): rows would not line up by token");
     }
-    return new ScanQuery(source, partitioner);
+    // one query text for both sides: it must suit the older cluster
+    return new ScanQuery(source, partitioner,
+        ClusterCapabilities.readMultiCellMetadata(settings.source(), settings.target()));
   }
 
   /** Reads the schema, refreshing the driver's metadata once if the table is not known yet (it may be new). */

@@ -15,10 +15,12 @@ final class CopyFidelity {
 
   private CopyFidelity() {}
 
-  static List<ColumnFidelity> of(TableSchema schema, TimestampStrategy strategy) {
+  /** @param readsMultiCellMetadata whether the source answers WRITETIME/TTL of multi-cell columns (5.0 on) */
+  static List<ColumnFidelity> of(TableSchema schema, TimestampStrategy strategy, boolean readsMultiCellMetadata) {
     List<ColumnFidelity> columns = new ArrayList<>();
     for (ColumnSchema column : schema.cells()) {
-      columns.add(of(column, strategy));
+      columns.add(column.isMultiCell() && !readsMultiCellMetadata ? withoutMetadata(column, strategy)
+          : of(column, strategy));
     }
     if (!schema.isCounterTable()) {
       columns.add(new ColumnFidelity(ROW_MARKER, Fidelity.APPROXIMATED,
@@ -42,6 +44,13 @@ final class CopyFidelity {
           ? new ColumnFidelity(name, Fidelity.BACKDATED, "values and remaining TTLs kept; writetime = backdate timestamp")
           : new ColumnFidelity(name, Fidelity.EXACT, exactNote(column));
     };
+  }
+
+  private static ColumnFidelity withoutMetadata(ColumnSchema column, TimestampStrategy strategy) {
+    return new ColumnFidelity(column.name().asInternal(), Fidelity.APPROXIMATED,
+        "written whole with no TTL at " + (strategy == TimestampStrategy.BACKDATE ? "the backdate timestamp"
+            : "the newest writetime of the row's single-cell columns") + ": a source before Cassandra 5.0 cannot "
+            + "read the writetime or TTL of a non-frozen collection or UDT");
   }
 
   private static String exactNote(ColumnSchema column) {

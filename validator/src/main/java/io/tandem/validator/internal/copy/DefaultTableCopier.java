@@ -17,6 +17,7 @@ import io.tandem.validator.internal.report.ConsoleProgress;
 import io.tandem.validator.internal.scan.RangeReader;
 import io.tandem.validator.internal.scan.RowLookup;
 import io.tandem.validator.internal.scan.ScanQuery;
+import io.tandem.validator.internal.schema.ClusterCapabilities;
 import io.tandem.validator.internal.write.CounterWritePlanner;
 import io.tandem.validator.internal.write.RowWritePlanner;
 import io.tandem.validator.internal.write.WriteTiming;
@@ -81,7 +82,7 @@ public final class DefaultTableCopier implements TableCopier {
     CopyMetrics metrics = new CopyMetrics(settings.meterRegistry(), table);
     RowThrottle throttle = throttle();
     try (RetryScheduler retries = RetryScheduler.of(settings.retryScheduler())) {
-      ScanQuery query = new ScanQuery(settings.schema(), partitioner);
+      ScanQuery query = new ScanQuery(settings.schema(), partitioner, readsMultiCellMetadata());
       RangeReader reader = new RangeReader(settings.source(), query, settings.scanSettings());
       TargetWriter writer = new TargetWriter(settings.target(), throttle, metrics, retries.executor(), settings.dryRun());
       CopyRangeJob job = new CopyRangeJob(reader, handler(query, backdate, writer, metrics), throttle, metrics,
@@ -145,7 +146,12 @@ public final class DefaultTableCopier implements TableCopier {
         settings.strategy() == TimestampStrategy.BACKDATE ? OptionalLong.of(backdate) : OptionalLong.empty();
     return new CopyReport(table, settings.strategy(), backdateTimestamp, counts.rowsRead(), counts.writes(),
         counts.skipped(), failed, resumed, complete, cancelled, settings.dryRun(),
-        Duration.ofNanos(System.nanoTime() - startNanos), CopyFidelity.of(settings.schema(), settings.strategy()));
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        CopyFidelity.of(settings.schema(), settings.strategy(), readsMultiCellMetadata()));
+  }
+
+  private boolean readsMultiCellMetadata() {
+    return ClusterCapabilities.readMultiCellMetadata(settings.source());
   }
 
   @Override

@@ -124,6 +124,9 @@ final class RowRepairPlanner {
   private long newestWritetime(Row row) {
     long newest = Long.MIN_VALUE;
     for (ColumnSchema column : table.schema().cells()) {
+      if (!table.query().hasCellMetadata(column)) {
+        continue;
+      }
       int index = table.query().writetimeIndex(column);
       if (row.isNull(index)) {
         continue;

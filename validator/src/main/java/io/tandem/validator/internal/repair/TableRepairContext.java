@@ -6,6 +6,7 @@ import io.tandem.validator.internal.compare.RowComparator;
 import io.tandem.validator.internal.report.CqlLiterals;
 import io.tandem.validator.internal.scan.RowLookup;
 import io.tandem.validator.internal.scan.ScanQuery;
+import io.tandem.validator.internal.schema.ClusterCapabilities;
 import io.tandem.validator.internal.schema.TableSchema;
 import io.tandem.validator.internal.write.RowWritePlanner;
 import io.tandem.validator.internal.write.WriteTiming;
@@ -26,7 +27,8 @@ record TableRepairContext(
       throw new IllegalArgumentException("Table " + table + " holds counters, which carry no writetime: "
           + "repair them with a copy in CounterMode.ADD_DIFFERENCE instead");
     }
-    ScanQuery query = new ScanQuery(schema, Partitioner.of(source));
+    ScanQuery query = new ScanQuery(schema, Partitioner.of(source),
+        ClusterCapabilities.readMultiCellMetadata(source, target));
     CqlLiterals literals = CqlLiterals.of(source);
     return new TableRepairContext(schema, query,
         new RowLookup(source, query, settings.consistency(), settings.requestTimeout()),

@@ -15,6 +15,8 @@ import java.util.Map;
  * The one projection every scan of a table uses, and where each value sits in its rows:
  * {@code token(pk), pk..., ck..., then per non-key column: value, WRITETIME, TTL} (no WRITETIME/TTL for
  * counters; lists of them for non-frozen collections and UDTs, one entry per cell, as Cassandra 5 answers).
+ * Clusters before 5.0 refuse WRITETIME/TTL of a non-frozen collection or UDT: built for them, the query reads
+ * such a column's value only, and its writetime and TTL are unknown ({@link #hasCellMetadata}).
  */
 public final class ScanQuery {
 
@@ -23,10 +25,16 @@ public final class ScanQuery {
   private final String selection;
   private final Map<String, Integer> valueIndexes = new HashMap<>();
   private final int keySize;
+  private final boolean readsMultiCellMetadata;
 
-  public ScanQuery(TableSchema schema, Partitioner partitioner) {
+  /**
+   * @param readsMultiCellMetadata whether the scanned clusters answer WRITETIME/TTL of multi-cell columns
+   *     ({@link io.tandem.validator.internal.schema.ClusterCapabilities})
+   */
+  public ScanQuery(TableSchema schema, Partitioner partitioner, boolean readsMultiCellMetadata) {
     this.schema = schema;
     this.partitioner = partitioner;
+    this.readsMultiCellMetadata = readsMultiCellMetadata;
     StringBuilder select = new StringBuilder(schema.tokenFunction());
     int index = 1;
     for (ColumnSchema column : schema.primaryKey()) {
@@ -38,7 +46,7 @@ public final class ScanQuery {
       valueIndexes.put(column.cql(), index);
       select.append(", ").append(column.cql());
       index++;
-      if (column.cellKind() != CellKind.COUNTER) {
+      if (hasCellMetadata(column)) {
         select.append(", WRITETIME(").append(column.cql()).append("), TTL(").append(column.cql()).append(')');
         index += 2;
       }
@@ -109,21 +117,36 @@ public final class ScanQuery {
     return index;
   }
 
-  /** Index of the column's WRITETIME (a bigint, or a list of them for multi-cell columns); not for counters. */
+  /**
+   * Index of the column's WRITETIME (a bigint, or a list of them for multi-cell columns); only where {@link
+   * #hasCellMetadata}.
+   */
   public int writetimeIndex(ColumnSchema column) {
     requireTimestamped(column);
     return valueIndex(column) + 1;
   }
 
-  /** Index of the column's TTL (an int, or a list of them for multi-cell columns); not for counters. */
+  /**
+   * Index of the column's TTL (an int, or a list of them for multi-cell columns); only where {@link
+   * #hasCellMetadata}.
+   */
   public int ttlIndex(ColumnSchema column) {
     requireTimestamped(column);
     return valueIndex(column) + 2;
   }
 
-  private static void requireTimestamped(ColumnSchema column) {
-    if (column.cellKind() == CellKind.COUNTER) {
-      throw new IllegalArgumentException("Counter column " + column.cql() + " has no WRITETIME or TTL");
+  /**
+   * Whether the query reads the column's WRITETIME and TTL: not for counters, nor for multi-cell columns on
+   * clusters before 5.0 (their writetime and TTL are then unknown, compared and copied by value only).
+   */
+  public boolean hasCellMetadata(ColumnSchema column) {
+    return column.cellKind() != CellKind.COUNTER && (readsMultiCellMetadata || !column.isMultiCell());
+  }
+
+  private void requireTimestamped(ColumnSchema column) {
+    if (!hasCellMetadata(column)) {
+      throw new IllegalArgumentException("Column " + column.cql() + " of " + schema.displayName()
+          + " has no WRITETIME or TTL in this scan");
     }
   }
 }

@@ -17,7 +17,7 @@ final class CellGroup {
   enum AssignmentKind {
     /** {@code c = c + ?}: set elements or map entries. */
     ADD,
-    /** {@code c = ?}: a whole list. */
+    /** {@code c = ?}: a whole list, or any multi-cell column whose cell writetimes are unknown (before 5.0). */
     WHOLE,
     /** {@code c.field = ?}: one field of a UDT. */
     FIELD

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Sorts the non-null cells of one scanned row into {@link CellGroup}s by (static, writetime, TTL). Set
  * elements, map entries and UDT fields each carry their own writetime and TTL (the entries of the
- * WRITETIME/TTL lists, in cell order); a list is kept whole at its newest element's writetime.
+ * WRITETIME/TTL lists, in cell order); a list is kept whole at its newest element's writetime. Where the scan
+ * has no writetime for a multi-cell column (clusters before 5.0), it is written whole at the row's newest one.
  */
 final class CellGrouper {
 
@@ -42,6 +43,10 @@ final class CellGrouper {
     for (ColumnSchema column : columns) {
       int valueIndex = query.valueIndex(column);
       if (row.isNull(valueIndex)) {
+        continue;
+      }
+      if (column.isMultiCell() && !query.hasCellMetadata(column)) {
+        addWithoutMetadata(groups, row, column);
         continue;
       }
       switch (column.cellKind()) {
@@ -121,6 +126,25 @@ final class CellGrouper {
         ? 0 : ttls.stream().mapToInt(Integer::intValue).max().orElse(0);
     group(groups, key(column, newest, ttl)).addAssignment(
         new Assignment(AssignmentKind.WHOLE, column, null, row.getBytesUnsafe(query.valueIndex(column))));
+  }
+
+  /**
+   * Before 5.0 a multi-cell column's writetime and TTL cannot be read: it is written whole, with no TTL, at the
+   * newest writetime of the row's single-cell columns (the fallback timestamp when none has one).
+   */
+  private void addWithoutMetadata(Map<CellGroup.Key, CellGroup> groups, Row row, ColumnSchema column) {
+    group(groups, new CellGroup.Key(column.isStatic(), inferredTimestamp(row), 0)).addAssignment(
+        new Assignment(AssignmentKind.WHOLE, column, null, row.getBytesUnsafe(query.valueIndex(column))));
+  }
+
+  private long inferredTimestamp(Row row) {
+    long newest = Long.MIN_VALUE;
+    for (ColumnSchema other : query.schema().cells()) {
+      if (!other.isMultiCell() && query.hasCellMetadata(other) && !row.isNull(query.writetimeIndex(other))) {
+        newest = Math.max(newest, row.getLong(query.writetimeIndex(other)));
+      }
+    }
+    return newest == Long.MIN_VALUE ? timing.fallbackTimestamp() : timing.timestampFor(newest);
   }
 
   private CellGroup group(Map<CellGroup.Key, CellGroup> groups, ColumnSchema column, long writetime, int ttl) {
