@@ -1,18 +1,25 @@
 package io.tandem.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.data.UdtValue;
+import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.testkit.CassandraVersion;
 import io.tandem.testkit.ClusterPair;
+import io.tandem.testkit.EmbeddedCassandraCluster;
 import io.tandem.testkit.TandemClusters;
 import io.tandem.validator.api.copy.CopyReport;
 import io.tandem.validator.api.copy.TableCopier;
@@ -114,6 +121,67 @@ class SourceVersionSmokeIT {
         .compareWritetimes(true).build().validate();
     ValidationAssertions.assertThat(report).hasNoMismatches().hasNoMissingRows();
     assertThat(report.totalRowsCompared()).isEqualTo(12);
+  }
+
+  /**
+   * The application runs statements with a per-request keyspace (protocol v5) and LWTs; the target is spoken to
+   * over v4, as Cassandra 3.11, ScyllaDB and Astra are, so the copies carry the keyspace in their text. A source
+   * on v4 itself refuses a per-request keyspace, and then neither cluster gets the write.
+   */
+  @Test
+  void should_mirror_per_request_keyspace_and_lwt_writes_to_a_target_on_protocol_v4(ClusterPair clusters) {
+    clusters.executeOnBoth("CREATE TABLE %s.scoped (k int PRIMARY KEY, v text)");
+    CqlIdentifier keyspace = CqlIdentifier.fromInternal(clusters.keyspace());
+    boolean sourceOnV5 = clusters.sourceSession().getContext().getProtocolVersion().getCode() >= 5;
+    try (CqlSession target = overV4(clusters.target());
+        DualWriteCqlSession session = DualWriteCqlSession.builder()
+            .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT)).withTarget(target)
+            .withMirrorConfig(QuickMirrorConfig.builder(failedWrites)
+                .lwtCopy(LwtCopyMode.UNCONDITIONAL_AT_PRIMARY_WRITETIME).build())
+            .build()) {
+      assertThat(target.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V4);
+      SimpleStatement scoped = SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (1, 'simple')")
+          .setKeyspace(keyspace);
+      if (sourceOnV5) {
+        session.execute(scoped);
+        PreparedStatement insert = session.prepare(
+            SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (?, ?)").setKeyspace(keyspace));
+        session.execute(insert.bind(2, "prepared"));
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (3, 'batch')"), insert.bind(4, "batch"))
+            .setKeyspace(keyspace));
+        assertThat(session.execute(SimpleStatement.newInstance("UPDATE scoped SET v = 'lwt' WHERE k = 1 IF v = 'simple'")
+            .setKeyspace(keyspace)).wasApplied()).isTrue();
+      } else {
+        assertThatThrownBy(() -> session.execute(scoped)).hasMessageContaining("per-request keyspace");
+      }
+      String table = clusters.keyspace() + ".scoped";
+      assertThat(session.execute("INSERT INTO " + table + " (k, v) VALUES (5, 'lwt') IF NOT EXISTS").wasApplied())
+          .isTrue();
+      assertThat(session.execute("INSERT INTO " + table + " (k, v) VALUES (5, 'again') IF NOT EXISTS")
+          .wasApplied()).isFalse();
+    }
+
+    List<String> source = scoped(clusters.sourceSession(), clusters.keyspace() + ".scoped");
+    assertThat(source).hasSize(sourceOnV5 ? 5 : 1).anyMatch(row -> row.startsWith(sourceOnV5 ? "1|lwt|" : "5|lwt|"));
+    assertThat(scoped(clusters.targetSession(), clusters.keyspace() + ".scoped"))
+        .as("values and write times on the target").containsExactlyElementsOf(source);
+  }
+
+  private static CqlSession overV4(EmbeddedCassandraCluster cluster) {
+    return cluster.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build()).build();
+  }
+
+  /** Each row as "k|v|writetime(v)", sorted. */
+  private static List<String> scoped(CqlSession session, String table) {
+    List<String> rows = new ArrayList<>();
+    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + table)) {
+      rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));
+    }
+    rows.sort(null);
+    return rows;
   }
 
   /** Sets and maps only: a list rewritten by the copy over a dual-written one would repeat its elements. */

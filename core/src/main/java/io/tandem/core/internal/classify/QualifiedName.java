@@ -7,5 +7,6 @@ package io.tandem.core.internal.classify;
  * @param keyspace the qualifying keyspace, or {@code null} if the name is unqualified
  * @param name the table, keyspace or other object name
  * @param end the index of the first token after the name
+ * @param offset the offset in the text of the name's first character (the keyspace's, when qualified)
  */
-record QualifiedName(String keyspace, String name, int end) {}
+record QualifiedName(String keyspace, String name, int end, int offset) {}

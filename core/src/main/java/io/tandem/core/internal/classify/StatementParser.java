@@ -3,8 +3,8 @@ package io.tandem.core.internal.classify;
 import io.tandem.core.api.classify.Classification;
 import io.tandem.core.api.classify.StatementType;
 import io.tandem.core.internal.classify.SchemaStatementParser.Target;
-import io.tandem.core.internal.classify.WriteStatementParser.UsingClause;
 import io.tandem.core.internal.classify.WriteStatementParser.WriteStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -87,34 +87,66 @@ final class StatementParser {
 
   /** {@code BEGIN [UNLOGGED | COUNTER] BATCH [USING …] child [;] … APPLY BATCH}. */
   private Classification batch() {
-    boolean counter = tokens.isKeyword(1, "COUNTER");
-    int index = counter || tokens.isKeyword(1, "UNLOGGED") ? 2 : 1;
+    boolean usingTimestamp = false;
+    int index = afterBatchKeyword();
+    if (tokens.isKeyword(index, "USING")) {
+      usingTimestamp = WriteStatementParser.usingClause(tokens, index).timestamp();
+    }
+    boolean lightweightTransaction = false;
+    boolean nonIdempotent = tokens.isKeyword(1, "COUNTER");
+    for (WriteStatement child : batchChildren()) {
+      lightweightTransaction |= child.lightweightTransaction();
+      usingTimestamp |= child.usingTimestamp();
+      nonIdempotent |= child.nonIdempotent();
+    }
+    return new Classification(StatementType.WRITE, lightweightTransaction, true, usingTimestamp,
+        nonIdempotent, nonDeterministicFunctions, null, null, false, true);
+  }
+
+  /**
+   * The writes of a text: the write itself, or each child of a batch; empty for any other statement.
+   *
+   * @throws CqlSyntaxException if the text is not valid CQL as far as the classifier reads it
+   */
+  static List<WriteStatement> writes(String query) {
+    List<CqlToken> tokens = withoutTrailingSemicolons(CqlTokenizer.tokenize(query));
+    if (tokens.isEmpty()) {
+      return List.of();
+    }
+    StatementParser parser = new StatementParser(tokens);
+    CqlToken first = tokens.get(0);
+    String verb = first.type() == CqlToken.Type.IDENTIFIER ? first.text().toUpperCase(Locale.ROOT) : "";
+    return switch (verb) {
+      case "INSERT", "UPDATE", "DELETE" -> List.of(WriteStatementParser.parse(parser.tokens, 0, tokens.size()));
+      case "BEGIN" -> parser.batchChildren();
+      default -> List.of();
+    };
+  }
+
+  private int afterBatchKeyword() {
+    int index = tokens.isKeyword(1, "COUNTER") || tokens.isKeyword(1, "UNLOGGED") ? 2 : 1;
     if (!tokens.isKeyword(index, "BATCH")) {
       throw new CqlSyntaxException("expected BATCH");
     }
-    index++;
-    boolean usingTimestamp = false;
+    return index + 1;
+  }
+
+  private List<WriteStatement> batchChildren() {
+    int index = afterBatchKeyword();
     if (tokens.isKeyword(index, "USING")) {
-      UsingClause using = WriteStatementParser.usingClause(tokens, index);
-      usingTimestamp = using.timestamp();
-      index = using.end();
+      index = WriteStatementParser.usingClause(tokens, index).end();
     }
     int apply = tokens.size() - 2;
     if (apply < index || !tokens.isKeyword(apply, "APPLY") || !tokens.isKeyword(apply + 1, "BATCH")) {
       throw new CqlSyntaxException("batch without APPLY BATCH");
     }
-    boolean lightweightTransaction = false;
-    boolean nonIdempotent = counter;
+    List<WriteStatement> children = new ArrayList<>();
     while (index < apply) {
       int next = nextChild(index + 1, apply);
-      WriteStatement child = WriteStatementParser.parse(tokens, index, withoutSemicolons(index, next));
-      lightweightTransaction |= child.lightweightTransaction();
-      usingTimestamp |= child.usingTimestamp();
-      nonIdempotent |= child.nonIdempotent();
+      children.add(WriteStatementParser.parse(tokens, index, withoutSemicolons(index, next)));
       index = next;
     }
-    return new Classification(StatementType.WRITE, lightweightTransaction, true, usingTimestamp,
-        nonIdempotent, nonDeterministicFunctions, null, null, false, true);
+    return children;
   }
 
   /** The start of the batch child after {@code from}, or {@code apply}: the {@code ;} between is optional. */

@@ -93,9 +93,9 @@ final class StatementTokens {
   QualifiedName qualifiedName(int index) {
     String first = name(index);
     if (is(index + 1, ".")) {
-      return new QualifiedName(first, name(index + 2), index + 3);
+      return new QualifiedName(first, name(index + 2), index + 3, get(index).start());
     }
-    return new QualifiedName(null, first, index + 1);
+    return new QualifiedName(null, first, index + 1, get(index).start());
   }
 
   /** The single, unqualified name at {@code index}. */

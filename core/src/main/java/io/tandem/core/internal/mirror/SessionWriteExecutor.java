@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tandem.core.api.mirror.BoundQuery;
 import io.tandem.core.api.mirror.WriteCommand;
+import io.tandem.core.internal.classify.KeyspaceQualifier;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class SessionWriteExecutor {
     this.session = Objects.requireNonNull(session, "session");
     this.consistencyOverride = consistencyOverride;
     this.prepared = Caffeine.newBuilder().maximumSize(preparedCacheSize).buildAsync();
-    // a per-request keyspace needs protocol v5 (Cassandra 4.0+); older targets need qualified table names
+    // a per-request keyspace needs protocol v5 (Cassandra 4.0+); over v4 the keyspace goes into the text
     this.perRequestKeyspace = session.getContext().getProtocolVersion().getCode() >= 5;
   }
 
@@ -100,11 +101,12 @@ public final class SessionWriteExecutor {
   }
 
   private SimpleStatement simple(String query, String keyspace) {
-    SimpleStatement statement = SimpleStatement.newInstance(query);
-    if (keyspace != null && perRequestKeyspace) {
-      statement = statement.setKeyspace(CqlIdentifier.fromInternal(keyspace));
+    if (keyspace == null) {
+      return SimpleStatement.newInstance(query);
     }
-    return statement;
+    return perRequestKeyspace
+        ? SimpleStatement.newInstance(query).setKeyspace(CqlIdentifier.fromInternal(keyspace))
+        : SimpleStatement.newInstance(KeyspaceQualifier.qualify(query, keyspace));
   }
 
   private static BoundStatementBuilder bind(PreparedStatement statement, BoundQuery query) {
