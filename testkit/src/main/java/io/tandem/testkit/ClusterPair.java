@@ -42,13 +42,12 @@ public final class ClusterPair {
   }
 
   /**
-   * Runs a statement on both clusters. {@code %s} in the text is replaced by {@link #keyspace()}, so
+   * Runs a statement on both clusters at once. {@code %s} in the text is replaced by {@link #keyspace()}, so
    * {@code executeOnBoth("CREATE TABLE %s.t (k int PRIMARY KEY)")} creates the table on each side.
    */
   public void executeOnBoth(String cqlTemplate) {
     String cql = cqlTemplate.replace("%s", keyspace);
-    sourceSession().execute(cql);
-    targetSession().execute(cql);
+    clusters.executeOnBoth(cql);
   }
 
   /** Runs a statement on the source; {@code %s} is replaced by {@link #keyspace()}. */

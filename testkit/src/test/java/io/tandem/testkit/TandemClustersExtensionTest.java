@@ -36,4 +36,9 @@ class TandemClustersExtensionTest {
     assertThat(clusters.keyspace()).isEqualTo("tandem_tandemclustersextensiontest");
     assertThat(clusters.targetSession().getMetadata().getKeyspace(clusters.keyspace())).isPresent();
   }
+
+  @Test
+  void should_keep_writing_the_node_logs_after_startup(ClusterPair clusters) {
+    NodeLogs.assertLogsAfterStartup(clusters.source(), clusters.sourceSession(), "logs_after_startup");
+  }
 }

@@ -1,7 +1,6 @@
 package io.tandem.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -14,6 +13,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.data.UdtValue;
+import io.tandem.core.api.Side;
 import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.testing.QuickMirrorConfig;
 import io.tandem.driver.api.DualWriteCqlSession;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * default, each other line with {@code -Pmatrix}) into a 5.0 target (and, with {@code -Pmatrix}, a 5.0 source into
  * a 4.1 target, the rollback direction): dual writes through {@link
  * DualWriteCqlSession} (simple, prepared, batch; a frozen set, map and UDT), a PRESERVE copy of the history, then a
- * full validation; and the same for non-frozen collections, whose writetimes clusters before 5.0 cannot read.
+ * full validation; the same for non-frozen collections, whose writetimes clusters before 5.0 cannot read; and
+ * statements with a per-request keyspace and LWTs on clusters spoken to over protocol v4.
  */
 @TandemClusters
 class SourceVersionSmokeIT {
@@ -125,14 +126,13 @@ class SourceVersionSmokeIT {
 
   /**
    * The application runs statements with a per-request keyspace (protocol v5) and LWTs; the target is spoken to
-   * over v4, as Cassandra 3.11, ScyllaDB and Astra are, so the copies carry the keyspace in their text. A source
-   * on v4 itself refuses a per-request keyspace, and then neither cluster gets the write.
+   * over v4, as Cassandra 3.11, ScyllaDB and Astra are, and so is a 3.11 source: the session writes the keyspace
+   * into the text for them, for the copies, and for the application's own requests once the target is primary.
    */
   @Test
-  void should_mirror_per_request_keyspace_and_lwt_writes_to_a_target_on_protocol_v4(ClusterPair clusters) {
+  void should_run_per_request_keyspace_and_lwt_statements_on_clusters_on_protocol_v4(ClusterPair clusters) {
     clusters.executeOnBoth("CREATE TABLE %s.scoped (k int PRIMARY KEY, v text)");
     CqlIdentifier keyspace = CqlIdentifier.fromInternal(clusters.keyspace());
-    boolean sourceOnV5 = clusters.sourceSession().getContext().getProtocolVersion().getCode() >= 5;
     try (CqlSession target = overV4(clusters.target());
         DualWriteCqlSession session = DualWriteCqlSession.builder()
             .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT)).withTarget(target)
@@ -140,32 +140,36 @@ class SourceVersionSmokeIT {
                 .lwtCopy(LwtCopyMode.UNCONDITIONAL_AT_PRIMARY_WRITETIME).build())
             .build()) {
       assertThat(target.getContext().getProtocolVersion()).isEqualTo(DefaultProtocolVersion.V4);
-      SimpleStatement scoped = SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (1, 'simple')")
-          .setKeyspace(keyspace);
-      if (sourceOnV5) {
-        session.execute(scoped);
-        PreparedStatement insert = session.prepare(
-            SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (?, ?)").setKeyspace(keyspace));
-        session.execute(insert.bind(2, "prepared"));
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (3, 'batch')"), insert.bind(4, "batch"))
-            .setKeyspace(keyspace));
-        assertThat(session.execute(SimpleStatement.newInstance("UPDATE scoped SET v = 'lwt' WHERE k = 1 IF v = 'simple'")
-            .setKeyspace(keyspace)).wasApplied()).isTrue();
-      } else {
-        assertThatThrownBy(() -> session.execute(scoped)).hasMessageContaining("per-request keyspace");
-      }
-      String table = clusters.keyspace() + ".scoped";
-      assertThat(session.execute("INSERT INTO " + table + " (k, v) VALUES (5, 'lwt') IF NOT EXISTS").wasApplied())
-          .isTrue();
-      assertThat(session.execute("INSERT INTO " + table + " (k, v) VALUES (5, 'again') IF NOT EXISTS")
+      session.execute(scoped("INSERT INTO scoped (k, v) VALUES (1, 'simple')", keyspace));
+      PreparedStatement insert = session.prepare(scoped("INSERT INTO scoped (k, v) VALUES (?, ?)", keyspace));
+      session.execute(insert.bind(2, "prepared"));
+      session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+              SimpleStatement.newInstance("INSERT INTO scoped (k, v) VALUES (3, 'batch')"), insert.bind(4, "batch"))
+          .setKeyspace(keyspace));
+      assertThat(session.execute(scoped("UPDATE scoped SET v = 'lwt' WHERE k = 1 IF v = 'simple'", keyspace))
+          .wasApplied()).isTrue();
+      assertThat(session.execute(scoped("INSERT INTO scoped (k, v) VALUES (1, 'again') IF NOT EXISTS", keyspace))
           .wasApplied()).isFalse();
+
+      session.migration().routeReadsTo(Side.TARGET);
+      session.migration().makePrimary(Side.TARGET);
+      session.execute(scoped("INSERT INTO scoped (k, v) VALUES (5, 'target primary')", keyspace));
+      PreparedStatement select = session.prepare(scoped("SELECT v FROM scoped WHERE k = ?", keyspace));
+      session.execute(session.prepare(scoped("INSERT INTO scoped (k, v) VALUES (?, ?)", keyspace))
+          .bind(6, "prepared on the target"));
+      assertThat(session.execute(select.bind(6)).one().getString(0)).isEqualTo("prepared on the target");
+      assertThat(session.execute(scoped("SELECT v FROM scoped WHERE k = 5", keyspace)).one().getString(0))
+          .isEqualTo("target primary");
     }
 
     List<String> source = scoped(clusters.sourceSession(), clusters.keyspace() + ".scoped");
-    assertThat(source).hasSize(sourceOnV5 ? 5 : 1).anyMatch(row -> row.startsWith(sourceOnV5 ? "1|lwt|" : "5|lwt|"));
+    assertThat(source).hasSize(6).anyMatch(row -> row.startsWith("1|lwt|"));
     assertThat(scoped(clusters.targetSession(), clusters.keyspace() + ".scoped"))
         .as("values and write times on the target").containsExactlyElementsOf(source);
+  }
+
+  private static SimpleStatement scoped(String query, CqlIdentifier keyspace) {
+    return SimpleStatement.newInstance(query).setKeyspace(keyspace);
   }
 
   private static CqlSession overV4(EmbeddedCassandraCluster cluster) {

@@ -8,4 +8,11 @@ package io.tandem.core.api.classify;
 public interface StatementClassifier {
 
   Classification classify(String query);
+
+  /**
+   * {@code query} with {@code keyspace} written before each unqualified table it reads or writes, for a cluster
+   * spoken to over protocol v4, which has no per-request keyspace; {@code query} itself when there is nothing to
+   * qualify or the text cannot be read.
+   */
+  String qualify(String query, String keyspace);
 }

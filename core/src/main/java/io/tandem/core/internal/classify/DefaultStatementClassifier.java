@@ -52,4 +52,9 @@ public final class DefaultStatementClassifier implements StatementClassifier {
     Objects.requireNonNull(query, "query");
     return cache.get(query, StatementParser::parse);
   }
+
+  @Override
+  public String qualify(String query, String keyspace) {
+    return KeyspaceQualifier.qualify(query, keyspace);
+  }
 }

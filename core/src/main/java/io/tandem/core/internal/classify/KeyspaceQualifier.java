@@ -1,38 +1,36 @@
 package io.tandem.core.internal.classify;
 
-import io.tandem.core.internal.classify.WriteStatementParser.WriteStatement;
 import java.util.List;
 
 /**
- * Writes a keyspace into a write's text: for a cluster spoken to over protocol v4, which has no per-request
+ * Writes a keyspace into a statement's text: for a cluster spoken to over protocol v4, which has no per-request
  * keyspace (Cassandra 3.11, ScyllaDB, Astra), a statement the application ran with one must name its table's
- * keyspace itself. Only the written tables are qualified (a write, or each child of a batch); names already
- * qualified are kept.
+ * keyspace itself. The tables of a SELECT, INSERT, UPDATE, DELETE or of each batch child are qualified; names
+ * already qualified are kept.
  */
 public final class KeyspaceQualifier {
 
   private KeyspaceQualifier() {}
 
   /**
-   * {@code query} with {@code keyspace} before each unqualified table it writes.
+   * {@code query} with {@code keyspace} before each unqualified table it reads or writes.
    *
    * @return the qualified text; {@code query} itself when {@code keyspace} is null, every table is qualified,
-   *     the text is not a write, or it cannot be read (the cluster then reports what is wrong with it)
+   *     the text is neither a read nor a write, or it cannot be read (the cluster then reports what is wrong)
    */
   public static String qualify(String query, String keyspace) {
     if (keyspace == null) {
       return query;
     }
-    List<WriteStatement> writes;
+    List<QualifiedName> tables;
     try {
-      writes = StatementParser.writes(query);
+      tables = StatementParser.tables(query);
     } catch (CqlSyntaxException e) {
       return query;
     }
-    StringBuilder qualified = new StringBuilder(query.length() + writes.size() * (keyspace.length() + 3));
+    StringBuilder qualified = new StringBuilder(query.length() + tables.size() * (keyspace.length() + 3));
     int copied = 0;
-    for (WriteStatement write : writes) {
-      QualifiedName table = write.table();
+    for (QualifiedName table : tables) {
       if (table.keyspace() == null) {
         qualified.append(query, copied, table.offset()).append(quoted(keyspace)).append('.');
         copied = table.offset();

@@ -69,12 +69,16 @@ final class StatementParser {
   }
 
   private Classification select() {
+    QualifiedName table = selectedTable();
+    return simple(StatementType.READ, table.keyspace(), table.name());
+  }
+
+  private QualifiedName selectedTable() {
     int from = tokens.indexOfKeyword("FROM", 1, tokens.size());
     if (from < 0) {
       throw new CqlSyntaxException("SELECT without FROM");
     }
-    QualifiedName table = tokens.qualifiedName(from + 1);
-    return simple(StatementType.READ, table.keyspace(), table.name());
+    return tokens.qualifiedName(from + 1);
   }
 
   private Classification write() {
@@ -104,11 +108,12 @@ final class StatementParser {
   }
 
   /**
-   * The writes of a text: the write itself, or each child of a batch; empty for any other statement.
+   * The tables a read or write text names: the table of a SELECT, INSERT, UPDATE or DELETE, or of each child
+   * of a batch; empty for any other statement.
    *
    * @throws CqlSyntaxException if the text is not valid CQL as far as the classifier reads it
    */
-  static List<WriteStatement> writes(String query) {
+  static List<QualifiedName> tables(String query) {
     List<CqlToken> tokens = withoutTrailingSemicolons(CqlTokenizer.tokenize(query));
     if (tokens.isEmpty()) {
       return List.of();
@@ -117,8 +122,10 @@ final class StatementParser {
     CqlToken first = tokens.get(0);
     String verb = first.type() == CqlToken.Type.IDENTIFIER ? first.text().toUpperCase(Locale.ROOT) : "";
     return switch (verb) {
-      case "INSERT", "UPDATE", "DELETE" -> List.of(WriteStatementParser.parse(parser.tokens, 0, tokens.size()));
-      case "BEGIN" -> parser.batchChildren();
+      case "SELECT" -> List.of(parser.selectedTable());
+      case "INSERT", "UPDATE", "DELETE" ->
+          List.of(WriteStatementParser.parse(parser.tokens, 0, tokens.size()).table());
+      case "BEGIN" -> parser.batchChildren().stream().map(WriteStatement::table).toList();
       default -> List.of();
     };
   }

@@ -17,6 +17,12 @@ class KeyspaceQualifierTest {
   }
 
   @Test
+  void should_qualify_the_table_of_a_read() {
+    assertThat(KeyspaceQualifier.qualify("SELECT v, WRITETIME(v) FROM items WHERE k = ?", "shop"))
+        .isEqualTo("SELECT v, WRITETIME(v) FROM \"shop\".items WHERE k = ?");
+  }
+
+  @Test
   void should_qualify_every_unqualified_child_of_a_batch_and_keep_qualified_ones() {
     String batch = "BEGIN BATCH USING TIMESTAMP 5 INSERT INTO a (k) VALUES (1); "
         + "UPDATE other.b SET v = 1 WHERE k = 1 DELETE FROM c WHERE k = 2; APPLY BATCH;";
@@ -38,7 +44,7 @@ class KeyspaceQualifierTest {
     assertThat(KeyspaceQualifier.qualify(qualified, "other")).isSameAs(qualified);
     assertThat(KeyspaceQualifier.qualify("INSERT INTO items (k) VALUES (1)", null))
         .isEqualTo("INSERT INTO items (k) VALUES (1)");
-    assertThat(KeyspaceQualifier.qualify("SELECT * FROM items", "shop")).isEqualTo("SELECT * FROM items");
+    assertThat(KeyspaceQualifier.qualify("TRUNCATE items", "shop")).isEqualTo("TRUNCATE items");
     assertThat(KeyspaceQualifier.qualify("INSERT INTO (", "shop")).isEqualTo("INSERT INTO (");
   }
 }

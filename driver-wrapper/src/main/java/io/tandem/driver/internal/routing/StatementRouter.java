@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.PrepareRequest;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.session.Request;
 import com.datastax.oss.driver.api.core.type.reflect.GenericType;
@@ -129,7 +130,7 @@ public final class StatementRouter {
     Side primary = engine.control().state().primary();
     CqlSession session = sessions.apply(primary);
     String keyspace = request.getKeyspace() != null ? request.getKeyspace().asInternal() : keyspaceOf(primary);
-    CompletionStage<PreparedStatement> prepared = session.prepareAsync(request).thenApply(statement -> {
+    CompletionStage<PreparedStatement> prepared = prepareOn(session, request).thenApply(statement -> {
       origins.remember(statement, primary, keyspace);
       return statement;
     });
@@ -138,6 +139,27 @@ public final class StatementRouter {
     @SuppressWarnings("unchecked")
     T result = (T) (PrepareRequest.SYNC.equals(type) ? DriverResults.block(prepared) : prepared);
     return result;
+  }
+
+  /**
+   * Over protocol v4 (no per-request keyspace) a statement prepared with a keyspace names it in its text; the
+   * bound statements' settings the request carries are kept.
+   */
+  private CompletionStage<PreparedStatement> prepareOn(CqlSession session, PrepareRequest request) {
+    if (request.getKeyspace() == null || session.getContext().getProtocolVersion().getCode() >= 5) {
+      return session.prepareAsync(request);
+    }
+    return session.prepareAsync(SimpleStatement.builder(
+            engine.classifier().qualify(request.getQuery(), request.getKeyspace().asInternal()))
+        .setExecutionProfileName(request.getExecutionProfileNameForBoundStatements())
+        .setConsistencyLevel(request.getConsistencyLevelForBoundStatements())
+        .setSerialConsistencyLevel(request.getSerialConsistencyLevelForBoundStatements())
+        .setPageSize(request.getPageSizeForBoundStatements())
+        .setTimeout(request.getTimeoutForBoundStatements())
+        .setIdempotence(request.areBoundStatementsIdempotent())
+        .setTracing(Boolean.TRUE.equals(request.areBoundStatementsTracing()))
+        .build()
+        .setCustomPayload(request.getCustomPayloadForBoundStatements()));
   }
 
   private String keyspaceOf(Side side) {

@@ -1,5 +1,6 @@
 package io.tandem.driver.internal.routing;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * session that prepared it: for the other cluster the same query is prepared there (through the engine's
  * per-cluster cache) and the raw values are copied, "unset" included. Options travel with it (consistency,
  * idempotence, timeout, payload, timestamp, page size and paging state); what only makes sense on the
- * original cluster (a chosen node, an execution profile object) is dropped.
+ * original cluster (a chosen node, an execution profile object) is dropped. A per-request keyspace goes into
+ * the text for a cluster spoken to over protocol v4.
  */
 public final class StatementTranslator {
 
@@ -38,6 +40,9 @@ public final class StatementTranslator {
 
   /** Whether the statement can run on {@code side} as it is (no translation, no allocation). */
   public boolean runsAsIs(Side side, Statement<?> statement) {
+    if (needsKeyspaceInText(side, statement)) {
+      return false;
+    }
     if (statement instanceof BoundStatement bound) {
       return origins.originOf(bound.getPreparedStatement()).side() == side;
     }
@@ -62,9 +67,46 @@ public final class StatementTranslator {
       return rebind(side, bound).thenApply(translated -> withoutLocalOptions(side, translated, bound));
     }
     if (statement instanceof BatchStatement batch) {
-      return translateBatch(side, batch);
+      return translateBatch(side, batch).thenApply(translated -> keyspaceInText(side, translated));
     }
-    return CompletableFuture.completedFuture(withoutLocalOptions(side, statement, statement));
+    Statement<?> inText = keyspaceInText(side, statement);
+    // the application chose its node and profile on the source's session
+    return CompletableFuture.completedFuture(
+        side == Side.SOURCE ? inText : withoutLocalOptions(side, inText, statement));
+  }
+
+  /**
+   * A per-request keyspace (protocol v5) on a statement for a cluster spoken to over v4 (Cassandra 3.11,
+   * ScyllaDB, Astra), which would refuse it: the keyspace must go into the text.
+   */
+  private boolean needsKeyspaceInText(Side side, Statement<?> statement) {
+    return !(statement instanceof BoundStatement) && statement.getKeyspace() != null
+        && sessions.apply(side).getContext().getProtocolVersion().getCode() < 5;
+  }
+
+  private Statement<?> keyspaceInText(Side side, Statement<?> statement) {
+    if (!needsKeyspaceInText(side, statement)) {
+      return statement;
+    }
+    CqlIdentifier keyspace = statement.getKeyspace();
+    if (statement instanceof SimpleStatement simple) {
+      return qualified(simple, keyspace);
+    }
+    if (statement instanceof BatchStatement batch) {
+      List<BatchableStatement<?>> children = new ArrayList<>(batch.size());
+      for (BatchableStatement<?> child : batch) {
+        children.add(child instanceof SimpleStatement simple
+            ? qualified(simple, simple.getKeyspace() != null ? simple.getKeyspace() : keyspace)
+            : child);
+      }
+      return batch.clear().addAll(children).setKeyspace((CqlIdentifier) null);
+    }
+    return statement;
+  }
+
+  private SimpleStatement qualified(SimpleStatement statement, CqlIdentifier keyspace) {
+    return statement.setQuery(engine.classifier().qualify(statement.getQuery(), keyspace.asInternal()))
+        .setKeyspace((CqlIdentifier) null);
   }
 
   private CompletionStage<Statement<?>> translateBatch(Side side, BatchStatement batch) {
