@@ -2,6 +2,7 @@ package io.tandem.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy in front of a source of the version this test JVM runs ({@code tandem.testkit.source.version}) and a
  * target of another: a client negotiates the highest protocol version both clusters speak (v4 with a 3.11
- * source), and its simple, prepared, batched and LWT writes reach both clusters with equal values and write times,
- * whether or not the clusters give the statement the same prepared id.
+ * source), and its simple, prepared, batched, LWT and (over v5) per-request keyspace writes reach both clusters
+ * with equal values and write times, whether or not the clusters give the statement the same prepared id.
  */
 @TandemClusters
 class ProxySourceVersionIT {
@@ -52,9 +53,12 @@ class ProxySourceVersionIT {
     boolean idsDiffer = !preparedId(clusters.sourceSession(), insertText)
         .equals(preparedId(clusters.targetSession(), insertText));
 
+    boolean perRequestKeyspace;
     try (TandemProxy proxy = TandemProxy.start(config(clusters)); CqlSession client = clientOf(proxy)) {
       assertThat(client.getContext().getProtocolVersion()).as("negotiated through the proxy")
           .isEqualTo(lowest(clusters.sourceSession(), clusters.targetSession()));
+      // a per-request keyspace needs protocol v5, which both clusters speak unless one is 3.11
+      perRequestKeyspace = client.getContext().getProtocolVersion().getCode() >= 5;
       client.execute("INSERT INTO " + table + " (k, v) VALUES (1, 'simple')");
       PreparedStatement insert = client.prepare(insertText);
       client.execute(insert.bind(2, "prepared"));
@@ -67,14 +71,49 @@ class ProxySourceVersionIT {
           .wasApplied()).isFalse();
       assertThat(client.execute("SELECT v FROM " + table + " WHERE k = 2").one().getString(0))
           .isEqualTo("prepared");
+      if (perRequestKeyspace) {
+        CqlIdentifier keyspace = CqlIdentifier.fromInternal(clusters.keyspace());
+        client.execute(SimpleStatement.newInstance("INSERT INTO through_proxy (k, v) VALUES (6, 'keyspace')")
+            .setKeyspace(keyspace));
+        client.execute(client.prepare(SimpleStatement.newInstance("INSERT INTO through_proxy (k, v) VALUES (?, ?)")
+            .setKeyspace(keyspace)).bind(7, "prepared in keyspace"));
+      }
     }
 
     LOG.info("Through the proxy: source {} / target {}, prepared ids {}", clusters.source().version(),
         clusters.target().version(), idsDiffer ? "differ" : "are the same");
     List<String> source = rows(clusters.sourceSession(), table);
-    assertThat(source).hasSize(5);
+    assertThat(source).hasSize(perRequestKeyspace ? 7 : 5);
     assertThat(rows(clusters.targetSession(), table)).as("values and write times on the target")
         .containsExactlyElementsOf(source);
+  }
+
+  /**
+   * A prepared {@code now()}: the proxy gives both clusters one value by running a rewritten text (the call as a
+   * bind marker) under an id of its own, which it maps to the id each cluster gave that text; the client keeps
+   * the id of its own text.
+   */
+  @Test
+  void should_run_a_prepared_now_under_the_id_each_cluster_gave_its_rewritten_text(ClusterPair clusters) {
+    clusters.executeOnBoth("CREATE TABLE IF NOT EXISTS %s.events (k int PRIMARY KEY, id timeuuid)");
+    String insertText = "INSERT INTO " + clusters.keyspace() + ".events (k, id) VALUES (?, now())";
+
+    try (TandemProxy proxy = TandemProxy.start(config(clusters)); CqlSession client = clientOf(proxy)) {
+      PreparedStatement insert = client.prepare(insertText);
+      assertThat(insert.getId()).as("the client's id is its text's").isEqualTo(preparedId(clusters.sourceSession(),
+          insertText));
+      for (int k = 1; k <= 3; k++) {
+        client.execute(insert.bind(k));
+      }
+    }
+
+    String select = "SELECT k, id, WRITETIME(id) FROM " + clusters.keyspace() + ".events";
+    List<String> source = new ArrayList<>();
+    clusters.sourceSession().execute(select).forEach(row -> source.add(row.getFormattedContents()));
+    List<String> target = new ArrayList<>();
+    clusters.targetSession().execute(select).forEach(row -> target.add(row.getFormattedContents()));
+    assertThat(source).hasSize(3);
+    assertThat(target).as("one now() and one write time for both clusters").containsExactlyInAnyOrderElementsOf(source);
   }
 
   private ProxyConfig config(ClusterPair clusters) {
