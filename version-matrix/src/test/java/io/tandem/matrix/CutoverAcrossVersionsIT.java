@@ -2,13 +2,12 @@ package io.tandem.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.typesafe.config.ConfigFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.cli.CliRun;
 import io.tandem.cli.ExitCodes;
-import io.tandem.cli.TandemCli;
 import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.control.ControlStore;
 import io.tandem.core.api.control.MigrationCoordinator;
@@ -18,8 +17,6 @@ import io.tandem.driver.api.DualWriteCqlSession;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import io.tandem.testkit.TandemClusters;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A whole migration across versions, as an operator runs it with {@code tandem}: the control store on the
@@ -91,10 +87,10 @@ class CutoverAcrossVersionsIT {
       // what a lost mirror and a source write after the copy leave behind
       clusters.executeOnSource("INSERT INTO %s.cutover (k, v) VALUES (500, 'lost') USING TIMESTAMP 5000");
       clusters.executeOnSource("UPDATE %s.cutover USING TIMESTAMP 6000 SET v = 'newer' WHERE k = -1");
-      CliResult dirty = tandem(validatorArgs("validate", "--report-dir", folder("dirty"), "--migration", id,
+      CliRun dirty = tandem(validatorArgs("validate", "--report-dir", folder("dirty"), "--migration", id,
           "--recheck-delay", "PT0.1S"));
       assertThat(dirty.exitCode()).as(dirty.all()).isNotZero();
-      CliResult refused = tandem("migrate", "advance", id);
+      CliRun refused = tandem("migrate", "advance", id);
       assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.REFUSED);
       assertThat(refused.all()).contains("FAIL validation-clean");
 
@@ -119,14 +115,16 @@ class CutoverAcrossVersionsIT {
     }
 
     IntPredicate untilTargetOnly = k -> k < 40 || k == 500;
-    List<String> source = rows(clusters.sourceSession(), untilTargetOnly);
+    List<String> source = KeyValueRows.withWritetimes(clusters.sourceSession(), table, untilTargetOnly);
     assertThat(source).as("history, repaired rows and writes until TARGET_ONLY").hasSize(141)
         .contains("-1|newer|6000", "500|lost|5000", "-2|history|" + HISTORY_WRITETIME);
-    assertThat(rows(clusters.targetSession(), untilTargetOnly)).as("the same values and write times on the target")
+    assertThat(KeyValueRows.withWritetimes(clusters.targetSession(), table, untilTargetOnly))
+        .as("the same values and write times on the target")
         .containsExactlyElementsOf(source);
     IntPredicate afterTargetOnly = k -> k >= 40 && k < 50;
-    assertThat(rows(clusters.sourceSession(), afterTargetOnly)).as("on the source after TARGET_ONLY").isEmpty();
-    assertThat(rows(clusters.targetSession(), afterTargetOnly)).hasSize(10);
+    assertThat(KeyValueRows.withWritetimes(clusters.sourceSession(), table, afterTargetOnly))
+        .as("on the source after TARGET_ONLY").isEmpty();
+    assertThat(KeyValueRows.withWritetimes(clusters.targetSession(), table, afterTargetOnly)).hasSize(10);
     assertThat(coordinator.history(id)).extracting(change -> change.forced()).containsOnly(false);
   }
 
@@ -159,18 +157,6 @@ class CutoverAcrossVersionsIT {
         .build();
   }
 
-  /** Each row as "k|v|writetime", sorted, read from one cluster directly. */
-  private List<String> rows(CqlSession session, IntPredicate keys) {
-    List<String> rows = new ArrayList<>();
-    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + table)) {
-      if (keys.test(row.getInt(0))) {
-        rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));
-      }
-    }
-    rows.sort(null);
-    return rows;
-  }
-
   private String[] validatorArgs(String command, String... extra) {
     List<String> args = new ArrayList<>(List.of(command, "--source", address(clusters.source()),
         "--target", address(clusters.target())));
@@ -193,28 +179,16 @@ class CutoverAcrossVersionsIT {
   }
 
   /** Runs {@code tandem} in this JVM; {@code migrate} commands reach the control store on the source. */
-  private CliResult tandem(String... args) {
+  private CliRun tandem(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if ("migrate".equals(args[0])) {
       all.addAll(List.of("--control", address(clusters.source())));
     }
-    CommandLine commandLine = TandemCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(all.toArray(String[]::new));
-    return new CliResult(exitCode, out.toString(), err.toString());
+    return CliRun.run(all.toArray(String[]::new));
   }
 
-  private static void assertOk(CliResult result) {
+  private static void assertOk(CliRun result) {
     assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-  }
-
-  private record CliResult(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
-    }
   }
 
   /** The application: prepared writes and reads through the following session. */

@@ -10,7 +10,6 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.tandem.core.api.mirror.LwtCopyMode;
 import io.tandem.core.api.mirror.MirrorMode;
@@ -82,9 +81,10 @@ class ProxySourceVersionIT {
 
     LOG.info("Through the proxy: source {} / target {}, prepared ids {}", clusters.source().version(),
         clusters.target().version(), idsDiffer ? "differ" : "are the same");
-    List<String> source = rows(clusters.sourceSession(), table);
+    List<String> source = KeyValueRows.withWritetimes(clusters.sourceSession(), table);
     assertThat(source).hasSize(perRequestKeyspace ? 7 : 5);
-    assertThat(rows(clusters.targetSession(), table)).as("values and write times on the target")
+    assertThat(KeyValueRows.withWritetimes(clusters.targetSession(), table))
+        .as("values and write times on the target")
         .containsExactlyElementsOf(source);
   }
 
@@ -146,15 +146,5 @@ class ProxySourceVersionIT {
     ProtocolVersion a = source.getContext().getProtocolVersion();
     ProtocolVersion b = target.getContext().getProtocolVersion();
     return a.getCode() <= b.getCode() ? a : b;
-  }
-
-  /** Each row as "k|v|writetime", sorted, read from one cluster directly. */
-  private static List<String> rows(CqlSession session, String table) {
-    List<String> rows = new ArrayList<>();
-    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + table)) {
-      rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));
-    }
-    rows.sort(null);
-    return rows;
   }
 }

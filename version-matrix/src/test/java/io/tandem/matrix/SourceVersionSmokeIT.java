@@ -162,9 +162,9 @@ class SourceVersionSmokeIT {
           .isEqualTo("target primary");
     }
 
-    List<String> source = scoped(clusters.sourceSession(), clusters.keyspace() + ".scoped");
+    List<String> source = KeyValueRows.withWritetimes(clusters.sourceSession(), clusters.keyspace() + ".scoped");
     assertThat(source).hasSize(6).anyMatch(row -> row.startsWith("1|lwt|"));
-    assertThat(scoped(clusters.targetSession(), clusters.keyspace() + ".scoped"))
+    assertThat(KeyValueRows.withWritetimes(clusters.targetSession(), clusters.keyspace() + ".scoped"))
         .as("values and write times on the target").containsExactlyElementsOf(source);
   }
 
@@ -176,16 +176,6 @@ class SourceVersionSmokeIT {
     return cluster.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
         .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build()).build();
-  }
-
-  /** Each row as "k|v|writetime(v)", sorted. */
-  private static List<String> scoped(CqlSession session, String table) {
-    List<String> rows = new ArrayList<>();
-    for (Row row : session.execute("SELECT k, v, WRITETIME(v) FROM " + table)) {
-      rows.add(row.getInt(0) + "|" + row.getString(1) + "|" + row.getLong(2));
-    }
-    rows.sort(null);
-    return rows;
   }
 
   /** Sets and maps only: a list rewritten by the copy over a dual-written one would repeat its elements. */

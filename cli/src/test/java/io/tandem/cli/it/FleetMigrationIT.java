@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.tandem.cli.CliRun;
 import io.tandem.cli.ExitCodes;
-import io.tandem.cli.TandemCli;
 import io.tandem.core.api.control.ControlConfig;
 import io.tandem.core.api.control.ControlStore;
 import io.tandem.core.api.control.CopyProgress;
@@ -20,8 +20,6 @@ import io.tandem.core.api.mirror.MirrorMode;
 import io.tandem.testkit.ClusterPair;
 import io.tandem.testkit.EmbeddedCassandraCluster;
 import io.tandem.testkit.TandemClusters;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The control plane driving a fleet on the real clusters: two proxies and two {@code DualWriteCqlSession}s follow
@@ -112,17 +109,17 @@ class FleetMigrationIT {
   @Test
   void should_move_two_proxies_and_two_sessions_through_every_phase_and_back_under_load() throws Exception {
     writeHistory(300);
-    assertThat(tandem("migrate", "create", id).exitCode).isZero();
+    assertThat(tandem("migrate", "create", id).exitCode()).isZero();
     startFleet(2, 2);
 
     step("advance", Phase.DUAL_WRITE);
-    CliResult early = tandem("migrate", "advance", id);
-    assertThat(early.exitCode).as(early.out).isEqualTo(ExitCodes.REFUSED);
-    assertThat(early.out + early.err).contains("FAIL copy-finished");
-    assertThat(tandem(sourceToTarget("copy", "--checkpoint-dir", folder("copy"), "--migration", id)).exitCode)
+    CliRun early = tandem("migrate", "advance", id);
+    assertThat(early.exitCode()).as(early.out()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(early.out() + early.err()).contains("FAIL copy-finished");
+    assertThat(tandem(sourceToTarget("copy", "--checkpoint-dir", folder("copy"), "--migration", id)).exitCode())
         .isZero();
     step("advance", Phase.HISTORY_COPIED);
-    assertThat(tandem(sourceToTarget("validate", "--report-dir", folder("validation"), "--migration", id)).exitCode)
+    assertThat(tandem(sourceToTarget("validate", "--report-dir", folder("validation"), "--migration", id)).exitCode())
         .isZero();
     step("advance", Phase.VALIDATED);
     step("advance", Phase.READS_ON_TARGET);
@@ -134,12 +131,12 @@ class FleetMigrationIT {
     step("advance", Phase.TARGET_ONLY);
     step("advance", Phase.DONE);
     step("rollback", Phase.TARGET_ONLY);
-    CliResult unsafe = tandem("migrate", "rollback", id);
-    assertThat(unsafe.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(unsafe.err).contains("copied target → source first").contains("tandem copy");
-    assertThat(tandem(targetToSource("copy", "--checkpoint-dir", folder("copy-back-1"))).exitCode).isZero();
+    CliRun unsafe = tandem("migrate", "rollback", id);
+    assertThat(unsafe.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unsafe.err()).contains("copied target → source first").contains("tandem copy");
+    assertThat(tandem(targetToSource("copy", "--checkpoint-dir", folder("copy-back-1"))).exitCode()).isZero();
     step("rollback", Phase.TARGET_PRIMARY, "--force", "--reason", "copied back");
-    assertThat(tandem(targetToSource("copy", "--checkpoint-dir", folder("copy-back-2"))).exitCode).isZero();
+    assertThat(tandem(targetToSource("copy", "--checkpoint-dir", folder("copy-back-2"))).exitCode()).isZero();
     step("rollback", Phase.READS_ON_TARGET);
     step("rollback", Phase.VALIDATED);
     step("rollback", Phase.HISTORY_COPIED);
@@ -150,14 +147,14 @@ class FleetMigrationIT {
     assertThat(workload.errors()).as("application errors, first ones: %s", workload.firstErrors()).isZero();
     assertThat(workload.written()).isGreaterThan(100);
     awaitNoFailedWrites();
-    CliResult finalValidation = tandem(sourceToTarget("validate", "--report-dir", folder("final")));
-    assertThat(finalValidation.exitCode).as(finalValidation.out + finalValidation.err).isZero();
+    CliRun finalValidation = tandem(sourceToTarget("validate", "--report-dir", folder("final")));
+    assertThat(finalValidation.exitCode()).as(finalValidation.out() + finalValidation.err()).isZero();
     assertThat(coordinator.history(id)).extracting(change -> change.forced()).containsOnlyOnce(true);
   }
 
   @Test
   void should_keep_serving_while_the_control_cluster_is_frozen_and_catch_up_when_it_returns() throws Exception {
-    assertThat(tandem("migrate", "create", id).exitCode).isZero();
+    assertThat(tandem("migrate", "create", id).exitCode()).isZero();
     startFleet(1, 1);
     step("advance", Phase.DUAL_WRITE);
 
@@ -165,24 +162,24 @@ class FleetMigrationIT {
     awaitStale(true);
     long before = workload.written();
     workload.awaitMoreWrites(100, 30);
-    CliResult refused = tandem("migrate", "advance", id);
+    CliRun refused = tandem("migrate", "advance", id);
     assertThat(fleet.states()).containsOnly(Phase.DUAL_WRITE.applyTo(MigrationState.initial(MirrorMode.SYNC)));
 
     controlCluster.resume();
     awaitStale(false);
     assertThat(workload.written()).as("writes while the control cluster was frozen").isGreaterThan(before + 50);
-    assertThat(refused.exitCode).as(refused.err).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
-    assertThat(refused.err).containsIgnoringCase("reach").contains("control store");
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
+    assertThat(refused.err()).containsIgnoringCase("reach").contains("control store");
     assertThat(coordinator.status(id).migration().phase()).isEqualTo(Phase.DUAL_WRITE);
-    CliResult copy = tandem(sourceToTarget("copy", "--checkpoint-dir", folder("copy"), "--migration", id));
-    assertThat(copy.exitCode).as(copy.err).isZero();
+    CliRun copy = tandem(sourceToTarget("copy", "--checkpoint-dir", folder("copy"), "--migration", id));
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
     step("advance", Phase.HISTORY_COPIED);
     assertThat(workload.errors()).as("application errors, first ones: %s", workload.firstErrors()).isZero();
   }
 
   @Test
   void should_refuse_each_gate_for_its_reason_and_record_the_forced_step() {
-    assertThat(tandem("migrate", "create", id).exitCode).isZero();
+    assertThat(tandem("migrate", "create", id).exitCode()).isZero();
     long current = coordinator.status(id).migration().version();
     Instant now = Instant.now();
     store.heartbeat(id, report("behind", current - 1, now, false, 0, 0, 0));
@@ -192,21 +189,21 @@ class FleetMigrationIT {
     store.recordCopyProgress(id, new CopyProgress(clusters.keyspace() + ".fleet", 3, 8, now));
     store.recordValidation(id, new ValidationSummary(clusters.keyspace() + ".fleet", now, now, 4, 0));
 
-    CliResult intoDualWrite = tandem("migrate", "advance", id);
-    assertThat(intoDualWrite.exitCode).isEqualTo(ExitCodes.REFUSED);
-    assertThat(intoDualWrite.out + intoDualWrite.err).contains("FAIL instances-acknowledged").contains("behind")
+    CliRun intoDualWrite = tandem("migrate", "advance", id);
+    assertThat(intoDualWrite.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(intoDualWrite.out() + intoDualWrite.err()).contains("FAIL instances-acknowledged").contains("behind")
         .contains("FAIL no-stale-instances").contains("silent");
     assertThat(coordinator.status(id).migration().version()).isEqualTo(current);
 
     for (Phase phase : List.of(Phase.DUAL_WRITE, Phase.HISTORY_COPIED, Phase.VALIDATED, Phase.READS_ON_TARGET)) {
-      CliResult refused = tandem("migrate", "advance", id);
-      assertThat(refused.exitCode).as(refused.out + refused.err).isEqualTo(ExitCodes.REFUSED);
-      assertThat(refused.out + refused.err).contains(expectedFailure(phase));
+      CliRun refused = tandem("migrate", "advance", id);
+      assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.REFUSED);
+      assertThat(refused.out() + refused.err()).contains(expectedFailure(phase));
       if (phase != Phase.DUAL_WRITE) {
-        assertThat(refused.out + refused.err).contains("FAIL failed-writes-drained").contains("owing");
+        assertThat(refused.out() + refused.err()).contains("FAIL failed-writes-drained").contains("owing");
       }
-      CliResult forced = tandem("migrate", "advance", id, "--force", "--reason", "gate test " + phase);
-      assertThat(forced.exitCode).as(forced.out + forced.err).isZero();
+      CliRun forced = tandem("migrate", "advance", id, "--force", "--reason", "gate test " + phase);
+      assertThat(forced.exitCode()).as(forced.out() + forced.err()).isZero();
       store.heartbeat(id, report("behind", coordinator.status(id).migration().version() - 1, Instant.now(), false,
           0, 0, 0));
     }
@@ -215,30 +212,30 @@ class FleetMigrationIT {
         .containsExactly(
             tuple(Phase.DUAL_WRITE, "gate test DUAL_WRITE"), tuple(Phase.HISTORY_COPIED, "gate test HISTORY_COPIED"),
             tuple(Phase.VALIDATED, "gate test VALIDATED"), tuple(Phase.READS_ON_TARGET, "gate test READS_ON_TARGET"));
-    assertThat(tandem("migrate", "history", id, "--json").out.replace(" ", "")).contains("\"forced\":true")
+    assertThat(tandem("migrate", "history", id, "--json").out().replace(" ", "")).contains("\"forced\":true")
         .contains("gatetestVALIDATED");
   }
 
   @Test
   void should_refuse_bad_input_with_a_clear_error_and_change_nothing() {
-    CliResult unknown = tandem("migrate", "status", "no-such-migration");
-    assertThat(unknown.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(unknown.err).contains("No migration 'no-such-migration'").contains("tandem migrate create");
+    CliRun unknown = tandem("migrate", "status", "no-such-migration");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.err()).contains("No migration 'no-such-migration'").contains("tandem migrate create");
 
-    assertThat(tandem("migrate", "create", id).exitCode).isZero();
-    CliResult phase = tandem("migrate", "advance", id, "--to", "HALFWAY");
-    assertThat(phase.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(phase.err).contains("Unknown phase 'HALFWAY'").contains("SETUP -> DUAL_WRITE");
-    CliResult skip = tandem("migrate", "advance", id, "--to", "VALIDATED", "--force", "--reason", "skip");
-    assertThat(skip.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(skip.err).contains("cannot skip from SETUP to VALIDATED: the next phase is DUAL_WRITE");
+    assertThat(tandem("migrate", "create", id).exitCode()).isZero();
+    CliRun phase = tandem("migrate", "advance", id, "--to", "HALFWAY");
+    assertThat(phase.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(phase.err()).contains("Unknown phase 'HALFWAY'").contains("SETUP -> DUAL_WRITE");
+    CliRun skip = tandem("migrate", "advance", id, "--to", "VALIDATED", "--force", "--reason", "skip");
+    assertThat(skip.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(skip.err()).contains("cannot skip from SETUP to VALIDATED: the next phase is DUAL_WRITE");
     assertThat(coordinator.status(id).migration().version()).isEqualTo(1);
 
     controlSession.execute("UPDATE " + ControlConfig.defaults().keyspace() + ".migrations SET phase = 'HALFWAY' "
         + "WHERE id = '" + id + "'");
-    CliResult malformed = tandem("migrate", "advance", id);
-    assertThat(malformed.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(malformed.err).contains("'HALFWAY'").contains("phase").contains("Fix the row");
+    CliRun malformed = tandem("migrate", "advance", id);
+    assertThat(malformed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(malformed.err()).contains("'HALFWAY'").contains("phase").contains("Fix the row");
     controlSession.execute("UPDATE " + ControlConfig.defaults().keyspace() + ".migrations SET phase = 'SETUP' "
         + "WHERE id = '" + id + "'");
     assertThat(coordinator.status(id).migration().version()).isEqualTo(1);
@@ -247,11 +244,11 @@ class FleetMigrationIT {
 
   @Test
   void should_let_exactly_one_of_two_concurrent_advances_win() throws Exception {
-    assertThat(tandem("migrate", "create", id).exitCode).isZero();
+    assertThat(tandem("migrate", "create", id).exitCode()).isZero();
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService operators = Executors.newFixedThreadPool(2);
     try {
-      List<Future<CliResult>> results = new ArrayList<>();
+      List<Future<CliRun>> results = new ArrayList<>();
       for (String who : List.of("alice", "bob")) {
         results.add(operators.submit(() -> {
           go.await();
@@ -259,14 +256,14 @@ class FleetMigrationIT {
         }));
       }
       go.countDown();
-      List<CliResult> done = new ArrayList<>();
-      for (Future<CliResult> result : results) {
+      List<CliRun> done = new ArrayList<>();
+      for (Future<CliRun> result : results) {
         done.add(result.get(60, TimeUnit.SECONDS));
       }
 
-      assertThat(done).extracting(CliResult::exitCode).containsExactlyInAnyOrder(ExitCodes.OK, ExitCodes.CONFLICT);
-      assertThat(done).filteredOn(result -> result.exitCode == ExitCodes.CONFLICT).singleElement()
-          .satisfies(lost -> assertThat(lost.err).containsIgnoringCase("someone else moved"));
+      assertThat(done).extracting(CliRun::exitCode).containsExactlyInAnyOrder(ExitCodes.OK, ExitCodes.CONFLICT);
+      assertThat(done).filteredOn(result -> result.exitCode() == ExitCodes.CONFLICT).singleElement()
+          .satisfies(lost -> assertThat(lost.err()).containsIgnoringCase("someone else moved"));
       assertThat(coordinator.history(id)).hasSize(2);
       assertThat(coordinator.status(id).migration().phase()).isEqualTo(Phase.DUAL_WRITE);
     } finally {
@@ -303,8 +300,8 @@ class FleetMigrationIT {
   private void step(String verb, Phase expected, String... extra) throws InterruptedException {
     List<String> args = new ArrayList<>(List.of("migrate", verb, id));
     args.addAll(List.of(extra));
-    CliResult result = tandem(args.toArray(String[]::new));
-    assertThat(result.exitCode).as("%s to %s: %s%s", verb, expected, result.out, result.err).isZero();
+    CliRun result = tandem(args.toArray(String[]::new));
+    assertThat(result.exitCode()).as("%s to %s: %s%s", verb, expected, result.out(), result.err()).isZero();
     long version = coordinator.status(id).migration().version();
     long started = System.nanoTime();
     while (!allAcknowledged(version) && System.nanoTime() - started < APPLIED_WITHIN.toNanos() * 3) {
@@ -388,19 +385,11 @@ class FleetMigrationIT {
   }
 
   /** Runs {@code tandem} in this JVM against the control cluster. */
-  private static CliResult tandem(String... args) {
+  private static CliRun tandem(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if ("migrate".equals(args[0])) {
       all.addAll(List.of("--control", CONTROL_ADDRESS));
     }
-    CommandLine commandLine = TandemCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(all.toArray(String[]::new));
-    return new CliResult(exitCode, out.toString(), err.toString());
+    return CliRun.run(all.toArray(String[]::new));
   }
-
-  private record CliResult(int exitCode, String out, String err) {}
 }
