@@ -115,7 +115,7 @@ class FleetMigrationIT {
     step("advance", Phase.DUAL_WRITE);
     CliRun early = tandem("migrate", "advance", id);
     assertThat(early.exitCode()).as(early.out()).isEqualTo(ExitCodes.REFUSED);
-    assertThat(early.out() + early.err()).contains("FAIL copy-finished");
+    assertThat(early.all()).contains("FAIL copy-finished");
     assertThat(tandem(sourceToTarget("copy", "--checkpoint-dir", folder("copy"), "--migration", id)).exitCode())
         .isZero();
     step("advance", Phase.HISTORY_COPIED);
@@ -148,7 +148,7 @@ class FleetMigrationIT {
     assertThat(workload.written()).isGreaterThan(100);
     awaitNoFailedWrites();
     CliRun finalValidation = tandem(sourceToTarget("validate", "--report-dir", folder("final")));
-    assertThat(finalValidation.exitCode()).as(finalValidation.out() + finalValidation.err()).isZero();
+    assertThat(finalValidation.exitCode()).as(finalValidation.all()).isZero();
     assertThat(coordinator.history(id)).extracting(change -> change.forced()).containsOnlyOnce(true);
   }
 
@@ -191,19 +191,19 @@ class FleetMigrationIT {
 
     CliRun intoDualWrite = tandem("migrate", "advance", id);
     assertThat(intoDualWrite.exitCode()).isEqualTo(ExitCodes.REFUSED);
-    assertThat(intoDualWrite.out() + intoDualWrite.err()).contains("FAIL instances-acknowledged").contains("behind")
+    assertThat(intoDualWrite.all()).contains("FAIL instances-acknowledged").contains("behind")
         .contains("FAIL no-stale-instances").contains("silent");
     assertThat(coordinator.status(id).migration().version()).isEqualTo(current);
 
     for (Phase phase : List.of(Phase.DUAL_WRITE, Phase.HISTORY_COPIED, Phase.VALIDATED, Phase.READS_ON_TARGET)) {
       CliRun refused = tandem("migrate", "advance", id);
-      assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.REFUSED);
-      assertThat(refused.out() + refused.err()).contains(expectedFailure(phase));
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.REFUSED);
+      assertThat(refused.all()).contains(expectedFailure(phase));
       if (phase != Phase.DUAL_WRITE) {
-        assertThat(refused.out() + refused.err()).contains("FAIL failed-writes-drained").contains("owing");
+        assertThat(refused.all()).contains("FAIL failed-writes-drained").contains("owing");
       }
       CliRun forced = tandem("migrate", "advance", id, "--force", "--reason", "gate test " + phase);
-      assertThat(forced.exitCode()).as(forced.out() + forced.err()).isZero();
+      assertThat(forced.exitCode()).as(forced.all()).isZero();
       store.heartbeat(id, report("behind", coordinator.status(id).migration().version() - 1, Instant.now(), false,
           0, 0, 0));
     }
