@@ -178,13 +178,18 @@ class SourceVersionSmokeIT {
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build()).build();
   }
 
-  /** Sets and maps only: a list rewritten by the copy over a dual-written one would repeat its elements. */
-  private void dualWriteCollections(ClusterPair clusters, String table) {
-    try (DualWriteCqlSession session = DualWriteCqlSession.builder()
+  /** A session writing both clusters with the tests' quick mirror settings; failed writes go to this test's folder. */
+  private DualWriteCqlSession dualSession(ClusterPair clusters) {
+    return DualWriteCqlSession.builder()
         .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT))
         .withTarget(clusters.target().testSessionBuilder(REQUEST_TIMEOUT))
         .withMirrorConfig(QuickMirrorConfig.builder(failedWrites).build())
-        .build()) {
+        .build();
+  }
+
+  /** Sets and maps only: a list rewritten by the copy over a dual-written one would repeat its elements. */
+  private void dualWriteCollections(ClusterPair clusters, String table) {
+    try (DualWriteCqlSession session = dualSession(clusters)) {
       session.execute("INSERT INTO " + table + " (k, v, ids, counts) VALUES (1, 'simple', {1}, {'a': 1})");
       session.execute(session.prepare("INSERT INTO " + table + " (k, v) VALUES (?, ?)").bind(2, "prepared"));
       session.execute(session.prepare("UPDATE " + table + " SET ids = ids + ?, counts = counts + ? WHERE k = ?")
@@ -206,11 +211,7 @@ class SourceVersionSmokeIT {
   }
 
   private void dualWrite(ClusterPair clusters, String table) {
-    try (DualWriteCqlSession session = DualWriteCqlSession.builder()
-        .withSource(clusters.source().testSessionBuilder(REQUEST_TIMEOUT))
-        .withTarget(clusters.target().testSessionBuilder(REQUEST_TIMEOUT))
-        .withMirrorConfig(QuickMirrorConfig.builder(failedWrites).build())
-        .build()) {
+    try (DualWriteCqlSession session = dualSession(clusters)) {
       session.execute("INSERT INTO " + table + " (k, c, v) VALUES (1, 1, 'simple')");
       PreparedStatement insert = session.prepare("INSERT INTO " + table + " (k, c, v) VALUES (?, ?, ?)");
       session.execute(insert.bind(2, 1, "prepared"));
